@@ -1,0 +1,33 @@
+// The command line of build/wegwijzer.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ww {
+
+struct CliOptions {
+    std::string config;       // --config FILE (empty = kiosk-config/default.toml)
+    std::string layouts;      // --layouts DIR (empty = the shipped layouts/)
+    std::vector<std::string> sets;  // --set KEY=VALUE, in order
+    bool windowed = false;    // --windowed
+    int width = 0, height = 0;  // --size WxH (0 = from config / monitor)
+    std::string lang;         // --lang CODE
+    std::string theme;        // --theme NAME
+    std::string text_size;    // --text-size normal|large|larger
+    bool check = false;       // --check
+    std::string proof_dir;    // --proof DIR
+    std::string speak_screen; // --speak SCREEN_ID (with --wav FILE)
+    std::string wav;
+    bool hash_pin = false;    // --hash-pin
+    bool help = false, version = false, help_config = false;
+};
+
+struct CliParse {
+    CliOptions options;
+    std::string error;  // non-empty: print usage, exit 2
+};
+
+CliParse parse_cli(const std::vector<std::string>& args);
+std::string usage();
+
+}  // namespace ww

@@ -1,0 +1,94 @@
+// wegwijzer: parse the command line, load config and content, then check, prove or run.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/cli.h"
+#include "core/config.h"
+#include "core/content.h"
+#include "core/log.h"
+#include "platform/runner.h"
+
+namespace fs = std::filesystem;
+using namespace ww;
+
+namespace {
+
+// The shipped folders: beside the working directory, else in the source tree we were built from.
+std::string shipped(const std::string& name) {
+    if (fs::is_directory(name)) return name;
+    return std::string(WEGWIJZER_SOURCE_DIR) + "/" + name;
+}
+
+void print_problems(const Problems& problems) {
+    for (auto& p : problems) printf("%s\n", p.format().c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const CliParse cli = parse_cli(std::vector<std::string>(argv + 1, argv + argc));
+    if (!cli.error.empty()) {
+        fprintf(stderr, "wegwijzer: %s\n\n%s", cli.error.c_str(), usage().c_str());
+        return 2;
+    }
+    const CliOptions& o = cli.options;
+    if (o.help) {
+        printf("%s", usage().c_str());
+        return 0;
+    }
+    if (o.help_config) {
+        printf("%s", describe_config_keys().c_str());
+        return 0;
+    }
+    if (o.version) {
+        printf("wegwijzer %s\n", WEGWIJZER_VERSION);
+        return 0;
+    }
+
+    RunOptions run;
+    run.layouts_dir = o.layouts.empty() ? shipped("layouts") : o.layouts;
+    run.assets_dir = (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
+    if (fs::path(run.layouts_dir).filename() == "" )
+        run.assets_dir = (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
+    run.config_path = o.config.empty() ? shipped("kiosk-config") + "/default.toml" : o.config;
+
+    ConfigLoad cfg = load_config(run.config_path, o.sets);
+    KioskConfig& config = cfg.config;
+    // Command-line choices become this run's profile defaults, so a reset returns to them.
+    if (o.windowed) config.window.fullscreen = false;
+    if (o.width) {
+        config.window.width = o.width;
+        config.window.height = o.height;
+    }
+    if (!o.lang.empty()) config.languages.default_language = o.lang;
+    if (!o.theme.empty()) config.accessibility.theme = o.theme;
+    if (!o.text_size.empty()) config.accessibility.text_size = o.text_size;
+
+    if (o.check) {
+        const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+        print_problems(cfg.problems);
+        print_problems(content.problems);
+        if (!o.lang.empty() && content.content) {
+            auto& langs = content.content->languages;
+            if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())
+                printf("--lang:1:1: language '%s' is not in layouts/kiosk.toml\n", o.lang.c_str());
+        }
+        const size_t n = cfg.problems.size() + content.problems.size();
+        if (n == 0) {
+            const Content& c = *content.content;
+            printf("ok: %s and %s: %zu screens, %zu questions, %zu results, %zu languages\n",
+                   run.config_path.c_str(), run.layouts_dir.c_str(), c.screens.size(),
+                   c.guide.questions.size(), c.guide.results.size(), c.languages.size());
+            return 0;
+        }
+        printf("%zu problem%s\n", n, n == 1 ? "" : "s");
+        return 1;
+    }
+
+    for (auto& p : cfg.problems) log_line("config: " + p.format());
+    if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);
+    return run_window(config, run);
+}

@@ -1,0 +1,46 @@
+#include "platform/gl_textures.h"
+
+#include <glad/gl.h>
+#include <stb_image.h>
+
+#include "core/log.h"
+
+namespace ww {
+
+GlTextures::~GlTextures() { clear(); }
+
+void GlTextures::clear() {
+    for (auto& [file, t] : cache_) {
+        GLuint id = static_cast<GLuint>(reinterpret_cast<intptr_t>(t.id));
+        if (id) glDeleteTextures(1, &id);
+    }
+    cache_.clear();
+}
+
+TextureInfo GlTextures::get(const std::string& file) {
+    auto it = cache_.find(file);
+    if (it != cache_.end()) return it->second;
+    TextureInfo info;
+    int w = 0, h = 0, n = 0;
+    const std::string path = dir_ + "/" + file;
+    if (unsigned char* px = stbi_load(path.c_str(), &w, &h, &n, 4)) {
+        GLuint id = 0;
+        glGenTextures(1, &id);
+        glBindTexture(GL_TEXTURE_2D, id);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+        stbi_image_free(px);
+        info = {reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id)), static_cast<float>(w),
+                static_cast<float>(h)};
+    } else if (!file.empty()) {
+        log_line("cannot load picture " + path);
+    }
+    cache_[file] = info;
+    return info;
+}
+
+}  // namespace ww

@@ -1,0 +1,22 @@
+// Pictures from assets/ as OpenGL textures (decoded with stb_image), loaded once each.
+#pragma once
+#include <map>
+#include <string>
+
+#include "ui/textures.h"
+
+namespace ww {
+
+class GlTextures : public TextureSource {
+public:
+    explicit GlTextures(std::string assets_dir) : dir_(std::move(assets_dir)) {}
+    ~GlTextures() override;
+    TextureInfo get(const std::string& file) override;
+    void clear();  // after a content reload: pictures may have changed
+
+private:
+    std::string dir_;
+    std::map<std::string, TextureInfo> cache_;
+};
+
+}  // namespace ww

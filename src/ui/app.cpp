@@ -1,0 +1,420 @@
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "core/log.h"
+#include "ui/draw_context.h"
+#include "ui/overlays.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace ww {
+
+namespace {
+
+constexpr ImGuiWindowFlags kFull = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+LifecycleTimes times_of(const KioskConfig& c) {
+    return {static_cast<double>(c.session.idle_timeout), static_cast<double>(c.session.warning_seconds),
+            c.attract.enabled};
+}
+
+// Minutes since midnight of "HH:MM".
+int minutes(const std::string& hhmm) {
+    return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
+}
+
+bool is_night(const KioskConfig::Night& n) {
+    if (!n.enabled) return false;
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    const int now = local.tm_hour * 60 + local.tm_min, a = minutes(n.start), b = minutes(n.end);
+    return a <= b ? (now >= a && now < b) : (now >= a || now < b);
+}
+
+}  // namespace
+
+KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
+                   double now)
+    : config_(std::move(config)),
+      textures_(textures),
+      fonts_(fonts),
+      lifecycle_(times_of(config_), now),
+      touch_(24, static_cast<float>(config_.touch.inertia_decay)) {
+    set_content(std::move(content));
+    session_ = fresh_session(defaults());
+    last_frame_ = now;
+    log_event("start", {{"screen", session_.current().id},
+                        {"profile", config_.profile},
+                        {"content", out_of_order() ? "broken" : "ok"}});
+}
+
+SessionDefaults KioskApp::defaults() const {
+    SessionDefaults d;
+    if (content_) {
+        d.home = content_->home;
+        d.lang = content_->languages.front();
+        std::vector<std::string> offered;
+        for (auto& l : config_.languages.offered)
+            if (std::find(content_->languages.begin(), content_->languages.end(), l) !=
+                content_->languages.end())
+                offered.push_back(l);
+        if (!offered.empty()) d.lang = offered.front();
+        const std::string& wanted = config_.languages.default_language;
+        if (std::find(content_->languages.begin(), content_->languages.end(), wanted) !=
+            content_->languages.end())
+            d.lang = wanted;
+    }
+    d.text_size = parse_text_size(config_.accessibility.text_size);
+    d.theme = parse_theme(config_.accessibility.theme);
+    d.speech_volume = config_.accessibility.speech_volume;
+    return d;
+}
+
+void KioskApp::set_content(ContentLoad load) {
+    problems_ = load.problems;
+    for (auto& p : problems_) log_line("content: " + p.format());
+    if (load.ok()) {
+        const bool first = content_ == nullptr;
+        content_ = load.content;
+        log_event("content_reload", {{"status", "ok"}, {"screens", std::to_string(content_->screens.size())}});
+        // A visitor's place may have vanished with the new content: start them on home.
+        if (!first) reset_session("content");
+    } else {
+        log_event("content_reload", {{"status", content_ ? "kept-last-good" : "out-of-order"},
+                                     {"problems", std::to_string(problems_.size())}});
+    }
+    settle_frames_ = 3;
+}
+
+void KioskApp::reset_session(const char* reason) {
+    session_ = fresh_session(defaults());
+    touch_.cancel();
+    pending_ = {};
+    settle_frames_ = 3;
+    log_event("session_reset", {{"reason", reason}});
+}
+
+void KioskApp::press(float x, float y, double now) {
+    settle_frames_ = std::max(settle_frames_, 3);
+    const LifecycleEvent e = lifecycle_.input(now);
+    if (e == LifecycleEvent::SessionStart) {
+        // The touch that wakes the kiosk only starts a session; it is not a click.
+        ++sessions_;
+        swallow_ = true;
+        log_event("session_start", {{"screen", session_.current().id}});
+        return;
+    }
+    if (e == LifecycleEvent::Continued) log_event("idle_continue");
+    swallow_ = false;
+    ++session_.taps;
+    touch_.press(x, y, now);
+}
+
+void KioskApp::move(float x, float y, double now) {
+    if (swallow_) return;
+    lifecycle_.input(now);
+    touch_.move(x, y, now);
+}
+
+void KioskApp::release(float x, float y, double now) {
+    settle_frames_ = std::max(settle_frames_, 3);
+    if (swallow_) {
+        swallow_ = false;
+        return;
+    }
+    lifecycle_.input(now);
+    touch_.release(x, y, now);
+}
+
+double KioskApp::next_wakeup(double now) const {
+    if (settle_frames_ > 0) return now;
+    switch (lifecycle_.phase()) {
+        case Phase::Attract:
+            return now + 1.0 / std::max(1, is_night(config_.night) ? 2 : config_.attract.fps);
+        case Phase::Warning:
+            // Redraw when the shown number changes, and at the end.
+            return std::min(lifecycle_.next_deadline(), now + (lifecycle_.seconds_left(now) > 0 ? std::fmod(
+                lifecycle_.next_deadline() - now, 1.0) + 1e-3 : 0.0));
+        case Phase::Active:
+            return lifecycle_.next_deadline();
+    }
+    return now + 1;
+}
+
+void KioskApp::log_place() const {
+    const Place& p = session_.current();
+    const char* kind = p.kind == PlaceKind::Screen ? "screen" : p.kind == PlaceKind::Question ? "question" : "result";
+    log_event("navigate", {{kind, p.id}});
+}
+
+void KioskApp::apply(const Action& a) {
+    if (!content_) return;
+    const Place before = session_.current();
+    switch (a.kind) {
+        case Action::None: return;
+        case Action::Open:
+            if (content_->screen(a.arg)) open_screen(session_, a.arg);
+            break;
+        case Action::StartGuide:
+            start_guide(session_, content_->guide);
+            break;
+        case Action::Answer:
+            answer(session_, content_->guide, a.arg);
+            if (session_.current().kind == PlaceKind::Result)
+                log_event("guide_result", {{"result", session_.current().id}});
+            break;
+        case Action::Back: go_back(session_); break;
+        case Action::Home: go_home(session_, content_->home); break;
+        case Action::SetLang:
+            if (std::find(content_->languages.begin(), content_->languages.end(), a.arg) !=
+                content_->languages.end())
+                session_.lang = a.arg;
+            session_.language_panel = false;
+            log_event("language", {{"lang", session_.lang}});
+            break;
+        case Action::SetTextSize: session_.text_size = parse_text_size(a.arg); break;
+        case Action::SetTheme: session_.theme = parse_theme(a.arg); break;
+        case Action::ToggleReach: session_.reach_mode = !session_.reach_mode; break;
+        case Action::ToggleAccessPanel:
+            session_.access_panel = !session_.access_panel;
+            session_.language_panel = false;
+            break;
+        case Action::ToggleLanguagePanel:
+            session_.language_panel = !session_.language_panel;
+            session_.access_panel = false;
+            break;
+        case Action::ClosePanels: session_.access_panel = session_.language_panel = false; break;
+        case Action::Continue: break;  // the tap itself already continued the session
+    }
+    if (!(session_.current() == before)) {
+        session_.access_panel = session_.language_panel = false;
+        log_place();
+    }
+    settle_frames_ = std::max(settle_frames_, 3);
+}
+
+std::vector<Place> KioskApp::all_places() const {
+    std::vector<Place> out;
+    if (!content_) return out;
+    for (auto& s : content_->screens) out.push_back({PlaceKind::Screen, s.id});
+    for (auto& q : content_->guide.questions) out.push_back({PlaceKind::Question, q.id});
+    for (auto& r : content_->guide.results) out.push_back({PlaceKind::Result, r.id});
+    return out;
+}
+
+std::vector<std::pair<std::string, Action>> KioskApp::proof_states() const {
+    return {{"accessibility", {Action::ToggleAccessPanel}}, {"language", {Action::ToggleLanguagePanel}}};
+}
+
+void KioskApp::show(const Place& p) {
+    if (!content_) return;
+    const Session keep = session_;
+    session_ = fresh_session(defaults());
+    session_.lang = keep.lang;
+    session_.text_size = keep.text_size;
+    session_.theme = keep.theme;
+    session_.reach_mode = keep.reach_mode;
+    const Guide& g = content_->guide;
+    if (p.kind == PlaceKind::Screen) {
+        if (p.id != content_->home) open_screen(session_, p.id);
+        return;
+    }
+    // Replay a path through the guide that reaches `p`.
+    for (auto& path : all_paths(g)) {
+        Session s = session_;
+        start_guide(s, g);
+        for (auto& [q, v] : path.steps) {
+            if (s.current() == p) break;
+            answer(s, g, v);
+        }
+        if (s.current() == p) {
+            session_ = s;
+            return;
+        }
+    }
+}
+
+void KioskApp::draw_header(const Metrics& m) {
+    const Palette& pal = palette(session_.theme);
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float row = m.target;
+    const float h = row + m.gap * 1.5f + fonts_.small->FontSize * 1.3f;
+    dl->AddRectFilled(origin, {origin.x + m.width, origin.y + h}, u32(pal.header_bg));
+    ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + m.gap * 0.5f});
+    auto label_width = [&](const std::string& s) {
+        return std::max(m.target * 1.4f, fonts_.bold->CalcTextSizeA(fonts_.bold->FontSize, FLT_MAX, 0, s.c_str()).x +
+                                              fonts_.bold->FontSize * 3.2f);
+    };
+    const std::string& home = c.word("home");
+    const std::string& back = c.word("back");
+    const std::string& lang = c.word("language");
+    const std::string& access = c.word("accessibility");
+    const bool at_home = session_.history.size() == 1;
+    float wh = label_width(home), wb = label_width(back), wl = label_width(lang), wa = label_width(access);
+    // On a narrow screen the four buttons share the row evenly.
+    const float avail = m.width - 2 * m.pad - 3 * m.gap;
+    if (wh + wb + wl + wa > avail) wh = wb = wl = wa = avail / 4;
+    if (big_button(c, "##home", home, wh, row, ButtonStyle::Header, "home")) c.request(Action::Home);
+    ImGui::SameLine(0, m.gap);
+    ImGui::BeginDisabled(at_home);
+    if (big_button(c, "##back", back, wb, row, ButtonStyle::Header, "back")) c.request(Action::Back);
+    ImGui::EndDisabled();
+    ImGui::SameLine(m.width - m.pad - wl - wa - m.gap - origin.x);
+    if (big_button(c, "##language", lang, wl, row, ButtonStyle::Header, "lang"))
+        c.request(Action::ToggleLanguagePanel);
+    ImGui::SameLine(0, m.gap);
+    if (big_button(c, "##access", access, wa, row, ButtonStyle::Header, "access"))
+        c.request(Action::ToggleAccessPanel);
+    // "You are here": the trail of places, so a visitor always knows where they are.
+    std::string trail = c.word("where") + ": ";
+    const size_t from = session_.history.size() > 3 ? session_.history.size() - 3 : 0;
+    if (from > 0) trail += "… › ";
+    for (size_t i = from; i < session_.history.size(); ++i)
+        trail += (i > from ? " › " : "") + place_title(*content_, session_.history[i], session_.lang);
+    ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + row + m.gap});
+    ImGui::PushClipRect(origin, {origin.x + m.width, origin.y + h}, true);
+    text_block(trail, fonts_.small, u32(pal.header_text), m.width - 2 * m.pad);
+    ImGui::PopClipRect();
+    ImGui::SetCursorScreenPos({origin.x, origin.y + h});
+    ImGui::Dummy({m.width, 0});
+}
+
+void KioskApp::draw_place(const Metrics& m) {
+    const Palette& pal = palette(session_.theme);
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    const Place& p = session_.current();
+    const float width = m.content_width;
+    ImGui::SetCursorPosX((m.width - width) / 2);
+    ImGui::BeginGroup();
+    ImGui::Dummy({width, m.pad * 0.5f});
+    switch (p.kind) {
+        case PlaceKind::Screen:
+            if (auto s = content_->screen(p.id)) draw_screen(c, *s, width);
+            break;
+        case PlaceKind::Question:
+            if (auto q = content_->guide.question(p.id)) draw_question(c, *q, width);
+            break;
+        case PlaceKind::Result:
+            if (auto r = content_->guide.result(p.id)) draw_result(c, *r, width);
+            break;
+    }
+    ImGui::Dummy({width, m.pad * 2});
+    ImGui::EndGroup();
+}
+
+void KioskApp::draw_overlays(const Metrics& m, double now) {
+    const Palette& pal = palette(session_.theme);
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    if (session_.access_panel) draw_access_panel(c);
+    if (session_.language_panel) {
+        std::vector<std::string> offered;
+        for (auto& l : content_->languages)
+            if (config_.languages.offered.empty() ||
+                std::find(config_.languages.offered.begin(), config_.languages.offered.end(), l) !=
+                    config_.languages.offered.end())
+                offered.push_back(l);
+        draw_language_panel(c, offered);
+    }
+    if (lifecycle_.phase() == Phase::Warning) draw_idle_warning(c, lifecycle_.seconds_left(now));
+}
+
+bool KioskApp::frame(double now) {
+    switch (lifecycle_.update(now)) {
+        case LifecycleEvent::WarningStarted:
+            log_event("idle_warning", {{"seconds", std::to_string(config_.session.warning_seconds)}});
+            settle_frames_ = 3;
+            break;
+        case LifecycleEvent::Reset:
+            reset_session("idle");
+            if (lifecycle_.phase() == Phase::Attract) {
+                attract_since_ = now;
+                log_event("attract");
+            }
+            break;
+        default: break;
+    }
+    if (fonts_.size != session_.text_size && hooks_.rebuild_fonts) hooks_.rebuild_fonts(session_.text_size);
+
+    ImGuiIO& io = ImGui::GetIO();
+    const PointerFrame pf = touch_.frame(now);
+    io.MousePos = {pf.x, pf.y};
+    io.MouseDown[0] = pf.down;
+    io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_, 1e-4, 0.25));
+    last_frame_ = now;
+
+    const Metrics m = compute_metrics(io.DisplaySize.x, io.DisplaySize.y, px_per_mm_,
+                                      static_cast<float>(config_.display.min_target_mm), fonts_.body_px);
+    const Palette& pal = palette(session_.theme);
+    if (applied_theme_ != static_cast<int>(session_.theme) || applied_body_ != fonts_.body_px) {
+        apply_theme(pal, fonts_.body_px);
+        applied_theme_ = static_cast<int>(session_.theme);
+        applied_body_ = fonts_.body_px;
+    }
+
+    ImGui::NewFrame();
+    clear_visible_items();
+    ImGui::PushFont(fonts_.body);
+    if (!content_) {
+        draw_out_of_order(m, pal, fonts_.heading, config_.out_of_order.in(defaults().lang));
+    } else if (lifecycle_.phase() == Phase::Attract) {
+        const double t = now - attract_since_;
+        DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+        draw_attract(c, t, is_night(config_.night) ? static_cast<float>(config_.night.dim) : 1.0f,
+                     config_.attract.seconds_per_message);
+    } else {
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize({m.width, m.height});
+        ImGui::Begin("##kiosk", nullptr, kFull);
+        const bool low = session_.reach_mode;
+        const float header_h = m.target + m.gap * 1.5f + fonts_.small->FontSize * 1.3f;
+        // Reach mode: the header goes to the bottom and the content starts a third down.
+        const float top = low ? m.height * 0.3f : header_h;
+        const float bottom = low ? m.height - header_h : m.height;
+        if (!low) draw_header(m);
+        else {
+            DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+            const std::string title = place_title(*content_, session_.current(), session_.lang);
+            ImGui::SetCursorPos({m.pad, m.pad});
+            text_block(title, fonts_.title, u32(pal.muted), m.width - 2 * m.pad);
+        }
+        ImGui::SetCursorPos({0, top});
+        const std::string key = session_.current().key();
+        ImGui::BeginChild(("##content-" + key).c_str(), {m.width, bottom - top}, false,
+                          ImGuiWindowFlags_NoNav);
+        if (key != shown_key_) {
+            auto it = session_.scroll.find(key);
+            ImGui::SetScrollY(it == session_.scroll.end() ? 0 : it->second);
+            shown_key_ = key;
+        }
+        if (pf.scroll_dy != 0) ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pf.scroll_dy, 0.0f, ImGui::GetScrollMaxY()));
+        draw_place(m);
+        session_.scroll[key] = ImGui::GetScrollY();
+        ImGui::EndChild();
+        if (low) {
+            ImGui::SetCursorPos({0, bottom});
+            draw_header(m);
+        }
+        ImGui::End();
+        draw_overlays(m, now);
+    }
+    ImGui::PopFont();
+    ImGui::Render();
+
+    const Action a = pending_;
+    pending_ = {};
+    apply(a);
+    if (settle_frames_ > 0) --settle_frames_;
+    return pf.busy || settle_frames_ > 0;
+}
+
+}  // namespace ww

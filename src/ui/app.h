@@ -1,0 +1,105 @@
+// The kiosk as the visitor sees it: draws the current place with ImGui from content, turns taps
+// into navigation, and runs the lifecycle (warning, reset, attract). Knows nothing of GLFW or
+// GL: the real window and the headless test runner drive it the same way.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/content.h"
+#include "core/lifecycle.h"
+#include "core/session.h"
+#include "core/touch.h"
+#include "ui/fonts.h"
+#include "ui/textures.h"
+#include "ui/theme.h"
+
+namespace ww {
+
+// What a tap asked for; applied after the frame so a frame never draws half of two places.
+struct Action {
+    enum Kind { None, Open, StartGuide, Answer, Back, Home, SetLang, SetTextSize, SetTheme,
+                ToggleReach, ToggleAccessPanel, ToggleLanguagePanel, ClosePanels, Continue } kind = None;
+    std::string arg;
+};
+
+struct AppHooks {
+    // Rebuild the font atlas (and its texture) for a text size; called between frames.
+    std::function<void(TextSize)> rebuild_fonts;
+};
+
+class KioskApp {
+public:
+    KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
+             double now);
+
+    // Pointer input in window pixels, with the caller's clock in seconds.
+    void press(float x, float y, double now);
+    void move(float x, float y, double now);
+    void release(float x, float y, double now);
+
+    // One frame: NewFrame, draw, Render. The caller has set io.DisplaySize and the font atlas.
+    // Returns true while more frames are needed soon (input queued, drag, animation, settling).
+    bool frame(double now);
+    // When the next frame is due even without input (absolute time; large when never).
+    double next_wakeup(double now) const;
+
+    // A new content load: taken when it has no problems; otherwise the last good content stays
+    // (or, with none yet, the out-of-order screen) and the problems are kept for the admin.
+    void set_content(ContentLoad load);
+    bool out_of_order() const { return content_ == nullptr; }
+    const Problems& content_problems() const { return problems_; }
+
+    Session& session() { return session_; }
+    const Session& session() const { return session_; }
+    const Content* content() const { return content_.get(); }
+    const KioskConfig& config() const { return config_; }
+    Phase phase() const { return lifecycle_.phase(); }
+    void apply(const Action& a);
+    // Every place a visitor can be: screens, questions, results (for --proof and tests).
+    std::vector<Place> all_places() const;
+    // Puts the session on `p` with a history that makes Back meaningful (for --proof).
+    void show(const Place& p);
+    void set_hooks(AppHooks h) { hooks_ = std::move(h); }
+    void set_px_per_mm(float v) { px_per_mm_ = v; }
+    float px_per_mm() const { return px_per_mm_; }
+    int sessions_started() const { return sessions_; }
+    // Starts a fresh session with the profile's defaults (what a reset does).
+    void reset_session(const char* reason);
+    // Overlay states worth a proof picture: name -> the action that opens it.
+    std::vector<std::pair<std::string, Action>> proof_states() const;
+    void request_exit() { exit_requested_ = true; }
+    bool exit_requested() const { return exit_requested_; }
+
+private:
+    SessionDefaults defaults() const;
+    void draw_header(const Metrics& m);
+    void draw_place(const Metrics& m);
+    void draw_overlays(const Metrics& m, double now);
+    void log_place() const;
+
+    KioskConfig config_;
+    std::shared_ptr<const Content> content_;
+    Problems problems_;
+    TextureSource& textures_;
+    FontSet& fonts_;
+    AppHooks hooks_;
+    Session session_;
+    Lifecycle lifecycle_;
+    TouchInput touch_;
+    Action pending_;
+    float px_per_mm_ = 4;
+    int settle_frames_ = 3;
+    int sessions_ = 1;
+    double last_frame_ = -1;
+    double attract_since_ = 0;
+    bool exit_requested_ = false;
+    bool swallow_ = false;          // the current press woke the kiosk: not a click
+    std::string shown_key_;         // place drawn last frame (to restore its scroll)
+    int applied_theme_ = -1;        // style applied for this theme and text size
+    float applied_body_ = 0;
+};
+
+}  // namespace ww

@@ -1,0 +1,66 @@
+#include "ui/fonts.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/log.h"
+
+namespace ww {
+
+float body_text_px(float w, float h, float px_per_mm, TextSize size) {
+    // Normal text is sized from the short side of the screen (about 28 px at 1080p), never below
+    // 18 px; with a known px/mm, never below 4 mm em (about 2.9 mm cap height).
+    (void)w;
+    const float shortest = std::min(w, h);
+    float px = std::clamp(shortest / 38.0f, 18.0f, 64.0f);
+    if (px_per_mm > 0) px = std::max(px, 4.0f * px_per_mm);  // ~2.9 mm cap height at least
+    const float factor[] = {1.0f, 1.35f, 1.7f};
+    return px * factor[static_cast<int>(size)];
+}
+
+void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
+                 const std::vector<const std::string*>& texts, float w, float h, float px_per_mm,
+                 TextSize size) {
+    atlas.Clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(atlas.GetGlyphRangesDefault());
+    for (auto* s : texts) builder.AddText(s->c_str(), s->c_str() + s->size());
+    builder.AddText("•–—’‘“”€✓→←▶…·×");
+    set.ranges.clear();
+    builder.BuildRanges(&set.ranges);
+
+    auto readable = [](const std::string& path) {
+        if (path.empty()) return false;
+        FILE* f = fopen(path.c_str(), "rb");
+        if (f) fclose(f);
+        return f != nullptr;
+    };
+    const bool have_regular = readable(files.regular);
+    const bool have_bold = readable(files.bold);
+    if (!have_regular) log_line("font '" + files.regular + "' not readable; using the built-in font");
+
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    auto add = [&](const std::string& path, bool ok, float px) {
+        if (!ok) {
+            ImFontConfig d;
+            d.SizePixels = px;
+            return atlas.AddFontDefault(&d);
+        }
+        return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, set.ranges.Data);
+    };
+    const float body = body_text_px(w, h, px_per_mm, size);
+    const std::string& bold = have_bold ? files.bold : files.regular;
+    set.size = size;
+    set.body_px = body;
+    set.body = add(files.regular, have_regular, body);
+    set.bold = add(bold, have_bold || have_regular, body);
+    set.small = add(files.regular, have_regular, body * 0.8f);
+    set.heading = add(bold, have_bold || have_regular, body * 1.3f);
+    set.title = add(bold, have_bold || have_regular, body * 1.7f);
+    atlas.Build();
+}
+
+}  // namespace ww

@@ -1,0 +1,40 @@
+// The fonts of the kiosk: body, heading and title faces at the three text sizes, with glyphs for
+// every character in the content (so é ë ü € – ’ never render as '?').
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/session.h"
+
+namespace ww {
+
+struct FontFiles {
+    std::string regular;  // path of a .ttf/.otf
+    std::string bold;
+};
+
+// The faces at one text size. Only the visitor's current size is in the atlas (rebuilt when
+// they change it): all three at once would cost tens of MB of texture at 1080p.
+struct FontSet {
+    TextSize size = TextSize::Normal;
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+    ImFont* small = nullptr;
+    float body_px = 0;
+    ImVector<ImWchar> ranges;  // must outlive the atlas build
+};
+
+// Pixel size of body text for a display of `w` x `h` pixels at `px_per_mm`.
+float body_text_px(float w, float h, float px_per_mm, TextSize size);
+
+// Adds every face to `atlas` (cleared first) and builds it. `texts` are all strings to cover.
+// Falls back to ImGui's built-in font when a file cannot be read (and says so in the log).
+void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
+                 const std::vector<const std::string*>& texts, float w, float h, float px_per_mm,
+                 TextSize size);
+
+}  // namespace ww

@@ -1,0 +1,80 @@
+#include "ui/headless.h"
+
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace ww {
+
+HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w,
+                             float h, double now)
+    : files_(std::move(fonts)), now_(now), w_(w), h_(h) {
+    ctx_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {w, h};
+    std::vector<const std::string*> texts;
+    if (content.content) texts = content.content->all_strings();
+    auto build = [this, texts](TextSize size) {
+        ImGuiIO& io = ImGui::GetIO();
+        build_fonts(*io.Fonts, fonts_, files_, texts, w_, h_, 4.0f, size);
+        unsigned char* px;
+        int tw, th;
+        io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+    };
+    build(parse_text_size(config.accessibility.text_size));
+    app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
+    app_->set_hooks({[build](TextSize s) { build(s); }});
+}
+
+HeadlessKiosk::~HeadlessKiosk() {
+    app_.reset();
+    ImGui::DestroyContext(ctx_);
+}
+
+void HeadlessKiosk::resize(float w, float h) {
+    w_ = w;
+    h_ = h;
+    ImGui::GetIO().DisplaySize = {w, h};
+}
+
+void HeadlessKiosk::step(double dt) {
+    now_ += dt;
+    app_->frame(now_);
+}
+
+void HeadlessKiosk::settle(int max) {
+    for (int i = 0; i < max; ++i) {
+        now_ += 1.0 / 60;
+        if (!app_->frame(now_)) break;
+    }
+}
+
+void HeadlessKiosk::tap(float x, float y) {
+    app_->press(x, y, now_);
+    app_->release(x, y, now_ + 0.001);  // shorter than a frame: must still count
+    settle();
+}
+
+void HeadlessKiosk::drag(float x, float y, float dx, float dy, int steps) {
+    app_->press(x, y, now_);
+    step();
+    for (int i = 1; i <= steps; ++i) {
+        app_->move(x + dx * i / steps, y + dy * i / steps, now_);
+        step();
+    }
+    app_->release(x + dx, y + dy, now_);
+    settle(600);
+}
+
+bool HeadlessKiosk::find(const char* id, float& x, float& y) {
+    auto& items = visible_items();
+    auto it = items.find(id);
+    if (it == items.end()) return false;
+    x = (it->second.x0 + it->second.x1) / 2;
+    y = (it->second.y0 + it->second.y1) / 2;
+    return true;
+}
+
+}  // namespace ww

@@ -1,0 +1,184 @@
+#include "ui/overlays.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/widgets.h"
+
+namespace ww {
+
+namespace {
+
+constexpr ImGuiWindowFlags kOverlay = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
+
+// A centred panel over a dimmed screen; returns its inner width.
+float begin_panel(DrawContext& c, const char* id, float max_width) {
+    ImDrawList* bg = ImGui::GetForegroundDrawList();
+    (void)bg;
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({c.m.width, c.m.height});
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin((std::string(id) + "-dim").c_str(), nullptr, kOverlay);
+    ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, {c.m.width, c.m.height}, IM_COL32(0, 0, 0, 150));
+    // A tap beside the panel lands here and does nothing.
+    ImGui::InvisibleButton("##dim", {c.m.width, c.m.height});
+    ImGui::End();
+
+    const float w = std::min(c.m.width - 2 * c.m.pad, max_width);
+    const bool low = c.session.reach_mode;
+    ImGui::SetNextWindowPos({(c.m.width - w) / 2, low ? c.m.height - c.m.pad : c.m.height / 2},
+                            ImGuiCond_Always, {0, low ? 1.0f : 0.5f});
+    ImGui::SetNextWindowSize({w, 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, vec4(c.p.overlay_bg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {c.m.pad, c.m.pad});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, c.m.body * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, vec4(c.p.accent));
+    ImGui::Begin(id, nullptr, kOverlay | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetWindowFocus();
+    return w - 2 * c.m.pad;
+}
+
+void end_panel() {
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+}
+
+// A row of choices: the current one is marked with a tick and a thick border (not colour only).
+bool choice(DrawContext& c, const char* id, const std::string& label, bool selected, float width) {
+    const std::string text = selected ? "✓ " + label : label;
+    return big_button(c, id, text, width, c.m.target,
+                      selected ? ButtonStyle::Primary : ButtonStyle::Secondary);
+}
+
+}  // namespace
+
+void draw_idle_warning(DrawContext& c, int seconds_left) {
+    const float w = begin_panel(c, "##idle", c.m.body * 30);
+    text_block(c.word("idle_title"), c.fonts.title, u32(c.p.overlay_text), w);
+    text_block(fill(c.word("idle_body"), "seconds", std::to_string(seconds_left)), c.fonts.body,
+               u32(c.p.overlay_text), w);
+    // The countdown as a number, large, and as a shrinking bar.
+    const std::string n = std::to_string(seconds_left);
+    ImGui::PushFont(c.fonts.title);
+    const float nw = ImGui::CalcTextSize(n.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - nw) / 2);
+    ImGui::TextColored(vec4(c.p.overlay_text), "%s", n.c_str());
+    ImGui::PopFont();
+    ImGui::Dummy({1, c.m.gap});
+    if (big_button(c, "##continue", c.word("idle_continue"), w, c.m.target * 1.2f)) c.request(Action::Continue);
+    end_panel();
+}
+
+void draw_attract(DrawContext& c, double t, float dim, int seconds_per_message) {
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({c.m.width, c.m.height});
+    ImGui::Begin("##attract", nullptr, kOverlay | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled({0, 0}, {c.m.width, c.m.height}, u32(c.p.header_bg));
+    const auto& msgs = c.content.attract;
+    if (!msgs.empty()) {
+        const int period = std::max(1, seconds_per_message);
+        const size_t i = static_cast<size_t>(t / period) % msgs.size();
+        const double phase = std::fmod(t, period) / period;  // 0..1 within this message
+        // Fade in and out; the picture drifts slowly.
+        const float alpha = static_cast<float>(std::clamp(std::min(phase, 1 - phase) * 6.0, 0.0, 1.0));
+        const auto& msg = msgs[i];
+        const float img_h = c.m.height * (c.m.portrait ? 0.38f : 0.5f);
+        const TextureInfo tex = c.textures.get(msg.image);
+        if (tex.id && tex.height > 0) {
+            const float w = img_h * tex.width / tex.height;
+            const float drift = static_cast<float>(std::sin(t * 0.4) * c.m.body);
+            const ImVec2 a = {(c.m.width - w) / 2 + drift, c.m.height * 0.1f};
+            dl->AddImage(tex.id, a, {a.x + w, a.y + img_h}, {0, 0}, {1, 1},
+                         IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
+        }
+        ImGui::SetCursorPos({c.m.pad * 2, c.m.height * 0.1f + img_h + c.m.pad});
+        text_block(c.tr(msg.text), c.fonts.title, u32(c.p.header_text, alpha), c.m.width - 4 * c.m.pad);
+    }
+    // The invitation pulses gently.
+    const float pulse = 0.75f + 0.25f * static_cast<float>(std::sin(t * 2.5));
+    const std::string& touch = c.word("attract_touch");
+    ImFont* f = c.fonts.title;
+    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, c.m.width - 4 * c.m.pad, touch.c_str());
+    const ImVec2 at = {(c.m.width - ts.x) / 2, c.m.height * 0.86f - ts.y / 2};
+    const float r = ts.y * 0.6f + c.m.pad * 0.5f;
+    dl->AddRectFilled({at.x - r, at.y - c.m.pad * 0.5f}, {at.x + ts.x + r, at.y + ts.y + c.m.pad * 0.5f},
+                      u32(c.p.accent, pulse), r);
+    dl->AddText(f, f->FontSize, at, u32(c.p.header_bg), touch.c_str(), nullptr, c.m.width - 4 * c.m.pad);
+    if (dim < 1.0f)
+        dl->AddRectFilled({0, 0}, {c.m.width, c.m.height}, IM_COL32(0, 0, 0, static_cast<int>(255 * (1 - dim))));
+    ImGui::End();
+}
+
+void draw_access_panel(DrawContext& c) {
+    const float w = begin_panel(c, "##access", c.m.body * 34);
+    const Session& s = c.session;
+    text_block(c.word("accessibility"), c.fonts.title, u32(c.p.overlay_text), w);
+    ImGui::Dummy({1, c.m.gap * 0.5f});
+    text_block(c.word("text_size"), c.fonts.bold, u32(c.p.overlay_text), w);
+    const float third = (w - 2 * c.m.gap) / 3;
+    const char* sizes[] = {"text_normal", "text_large", "text_larger"};
+    const char* size_ids[] = {"normal", "large", "larger"};
+    for (int i = 0; i < 3; ++i) {
+        if (i) ImGui::SameLine(0, c.m.gap);
+        if (choice(c, (std::string("##size-") + size_ids[i]).c_str(), c.word(sizes[i]),
+                   static_cast<int>(s.text_size) == i, third))
+            c.request(Action::SetTextSize, size_ids[i]);
+    }
+    ImGui::Dummy({1, c.m.gap * 0.5f});
+    text_block(c.word("contrast"), c.fonts.bold, u32(c.p.overlay_text), w);
+    const float half = (w - c.m.gap) / 2;
+    if (choice(c, "##theme-normal", c.word("contrast_normal"), s.theme == Theme::Normal, half))
+        c.request(Action::SetTheme, "normal");
+    ImGui::SameLine(0, c.m.gap);
+    if (choice(c, "##theme-high", c.word("contrast_high"), s.theme == Theme::HighContrast, half))
+        c.request(Action::SetTheme, "high-contrast");
+    ImGui::Dummy({1, c.m.gap * 0.5f});
+    text_block(c.word("reach_mode"), c.fonts.bold, u32(c.p.overlay_text), w);
+    if (choice(c, "##reach", c.word(s.reach_mode ? "reach_on" : "reach_off"), s.reach_mode, w))
+        c.request(Action::ToggleReach);
+    ImGui::Dummy({1, c.m.gap});
+    if (big_button(c, "##close-access", c.word("close"), w, c.m.target)) c.request(Action::ClosePanels);
+    end_panel();
+}
+
+void draw_language_panel(DrawContext& c, const std::vector<std::string>& offered) {
+    const float w = begin_panel(c, "##language", c.m.body * 24);
+    text_block(c.word("language"), c.fonts.title, u32(c.p.overlay_text), w);
+    ImGui::Dummy({1, c.m.gap * 0.5f});
+    for (auto& lang : offered) {
+        auto it = c.content.language_names.find(lang);
+        const std::string name = it == c.content.language_names.end() ? lang : it->second;
+        if (choice(c, ("##lang-" + lang).c_str(), name, c.session.lang == lang, w))
+            c.request(Action::SetLang, lang);
+        ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+    }
+    if (big_button(c, "##close-lang", c.word("close"), w, c.m.target, ButtonStyle::Secondary))
+        c.request(Action::ClosePanels);
+    end_panel();
+}
+
+void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font, const std::string& message) {
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({m.width, m.height});
+    ImGui::Begin("##out-of-order", nullptr, kOverlay);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled({0, 0}, {m.width, m.height}, u32(p.background));
+    const float s = std::min(m.width, m.height) * 0.25f;
+    const ImVec2 c = {m.width / 2, m.height * 0.38f};
+    // A "no entry" sign: understandable without words, even when no text could be loaded.
+    dl->AddCircleFilled(c, s * 0.5f, u32(p.accent), 48);
+    dl->AddRectFilled({c.x - s * 0.32f, c.y - s * 0.08f}, {c.x + s * 0.32f, c.y + s * 0.08f}, IM_COL32_WHITE);
+    if (!message.empty()) {
+        const float wrap = m.width - 4 * m.pad;
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, message.c_str());
+        dl->AddText(font, font->FontSize, {(m.width - ts.x) / 2, c.y + s * 0.7f}, u32(p.text),
+                    message.c_str(), nullptr, wrap);
+    }
+    ImGui::End();
+}
+
+}  // namespace ww

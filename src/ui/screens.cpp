@@ -1,0 +1,277 @@
+#include "ui/screens.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/guide.h"
+#include "ui/widgets.h"
+
+namespace ww {
+
+namespace {
+
+void spacer(const DrawContext& c, float factor = 1.0f) { ImGui::Dummy({1, c.m.body * 0.6f * factor}); }
+
+void heading(DrawContext& c, const std::string& text, float width) {
+    text_block(text, c.fonts.heading, u32(c.p.text), width);
+}
+
+void list(DrawContext& c, const std::vector<Text>& items, bool numbered, float width, Rgb color) {
+    ImFont* f = c.fonts.body;
+    const float indent = f->FontSize * 1.6f;
+    int n = 1;
+    for (auto& item : items) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        if (numbered) {
+            const std::string num = std::to_string(n++) + ".";
+            dl->AddText(f, f->FontSize, pos, u32(color), num.c_str());
+        } else {
+            dl->AddCircleFilled({pos.x + f->FontSize * 0.45f, pos.y + f->FontSize * 0.55f},
+                                f->FontSize * 0.16f, u32(c.p.accent));
+        }
+        ImGui::SetCursorScreenPos({pos.x + indent, pos.y});
+        ImGui::BeginGroup();
+        text_block(c.tr(item), f, u32(color), width - indent);
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos({pos.x, ImGui::GetItemRectMax().y + f->FontSize * 0.3f});
+        ImGui::Dummy({0, 0});
+    }
+}
+
+void links(DrawContext& c, const std::vector<std::string>& screens, float width) {
+    const int cols = c.m.narrow ? 1 : 2;
+    const float w = (width - (cols - 1) * c.m.gap) / cols;
+    int i = 0;
+    for (auto& id : screens) {
+        const Screen* target = c.content.screen(id);
+        if (!target) continue;
+        if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
+        if (big_button(c, ("##link-" + id).c_str(), c.tr(target->title), w, c.m.target,
+                       ButtonStyle::Secondary, "arrow"))
+            c.request(Action::Open, id);
+        ++i;
+    }
+}
+
+void table(DrawContext& c, const Block& b, float width) {
+    const size_t cols = b.columns.size();
+    if (cols == 0) return;
+    // Too narrow for side by side: one card per column (per form), rows as label + value.
+    if (c.m.narrow || width / cols < c.m.body * 8) {
+        for (size_t col = 1; col < cols; ++col) {
+            begin_card(c, width);
+            const float inner = width - c.fonts.body->FontSize * 1.6f;
+            heading(c, c.tr(b.columns[col]), inner);
+            for (auto& row : b.rows) {
+                if (row.size() != cols) continue;
+                text_block(c.tr(row[0]), c.fonts.bold, u32(c.p.card_text), inner);
+                text_block(c.tr(row[col]), c.fonts.body, u32(c.p.card_text), inner);
+                ImGui::Dummy({1, c.m.body * 0.25f});
+            }
+            end_card(c, ("##stack" + std::to_string(col)).c_str(), c.p.card_bg, c.p.card_border, false);
+            spacer(c, 0.5f);
+        }
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchSame;
+    ImGui::PushFont(c.fonts.body);
+    if (ImGui::BeginTable("##table", static_cast<int>(cols), flags, {width, 0})) {
+        for (size_t col = 0; col < cols; ++col)
+            ImGui::TableSetupColumn(("##c" + std::to_string(col)).c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                    col == 0 ? 1.2f : 1.0f);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (size_t col = 0; col < cols; ++col) {
+            ImGui::TableSetColumnIndex(static_cast<int>(col));
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, u32(c.p.header_bg));
+            text_block(c.tr(b.columns[col]), c.fonts.bold, u32(c.p.header_text),
+                       ImGui::GetContentRegionAvail().x);
+        }
+        for (auto& row : b.rows) {
+            ImGui::TableNextRow();
+            for (size_t col = 0; col < row.size() && col < cols; ++col) {
+                ImGui::TableSetColumnIndex(static_cast<int>(col));
+                text_block(c.tr(row[col]), col == 0 ? c.fonts.bold : c.fonts.body, u32(c.p.card_text),
+                           ImGui::GetContentRegionAvail().x);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopFont();
+}
+
+void callout(DrawContext& c, const std::string& kind, const std::string& text, float width) {
+    const Rgb bg = c.p.callout_bg;
+    begin_card(c, width);
+    const float fs = c.fonts.bold->FontSize;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool gov = kind == "government";
+    icon(ImGui::GetWindowDrawList(), kind == "warning" ? "warn" : "info",
+         {pos.x + fs * 0.6f, pos.y + fs * 0.6f}, fs * 1.1f, u32(c.p.accent));
+    ImGui::SetCursorScreenPos({pos.x + fs * 1.6f, pos.y});
+    ImGui::BeginGroup();
+    const float inner = width - fs * 1.6f - c.fonts.body->FontSize * 1.6f;
+    if (gov) text_block(c.word("government_only"), c.fonts.bold, u32(c.p.callout_text), inner);
+    text_block(text, kind == "warning" ? c.fonts.bold : c.fonts.body, u32(c.p.callout_text), inner);
+    ImGui::EndGroup();
+    end_card(c, "##callout", bg, c.p.accent, false);
+}
+
+void block(DrawContext& c, const Block& b, float width, int index) {
+    ImGui::PushID(index);
+    const ImU32 text = u32(c.p.text);
+    switch (b.type) {
+        case BlockType::Paragraph:
+            text_block(c.tr(b.text), c.fonts.body, text, width);
+            break;
+        case BlockType::Bullets:
+        case BlockType::Numbered:
+            if (!b.title.empty()) heading(c, c.tr(b.title), width);
+            list(c, b.items, b.type == BlockType::Numbered, width, c.p.text);
+            break;
+        case BlockType::Card: {
+            begin_card(c, width);
+            const float inner = width - c.fonts.body->FontSize * 3.2f;
+            text_block(c.tr(b.title), c.fonts.heading, u32(c.p.card_text), inner);
+            text_block(c.tr(b.text), c.fonts.body, u32(c.p.card_text), inner);
+            if (!b.items.empty()) list(c, b.items, false, inner, c.p.card_text);
+            if (end_card(c, ("##card-" + (b.link.empty() ? std::to_string(index) : b.link)).c_str(),
+                         c.p.card_bg, c.p.card_border, !b.link.empty()))
+                c.request(Action::Open, b.link);
+            break;
+        }
+        case BlockType::Callout:
+            callout(c, b.kind, c.tr(b.text), width);
+            break;
+        case BlockType::Table:
+            table(c, b, width);
+            break;
+        case BlockType::Image: {
+            const TextureInfo t = c.textures.get(b.file);
+            if (t.width > 0 && t.height > 0) {
+                const float w = std::min(width, t.width * std::max(1.0f, c.m.body / 28.0f));
+                const float h = w * t.height / t.width;
+                if (t.id) ImGui::Image(t.id, {w, h});
+                else ImGui::Dummy({w, h});
+            }
+            break;
+        }
+        case BlockType::Links:
+            links(c, b.screens, width);
+            break;
+        case BlockType::Qr: {
+            text_block(c.tr(b.label), c.fonts.bold, text, width);
+            text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
+            qr_code(c, b.url, std::max(60.0f * c.m.px_per_mm, 260.0f));
+            break;
+        }
+        case BlockType::Tiles: {
+            const int cols = c.m.width >= c.m.height * 1.2f ? 3 : 2;
+            const float w = (width - (cols - 1) * c.m.gap) / cols;
+            const float h = std::max(c.m.target * 2.0f, w * 0.78f);
+            int i = 0;
+            for (auto& t : b.tiles) {
+                if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
+                else if (i > 0) ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+                if (tile(c, ("##tile-" + t.screen).c_str(), t.image, c.tr(t.label), w, h))
+                    c.request(t.screen == "guide" ? Action::StartGuide : Action::Open, t.screen);
+                ++i;
+            }
+            break;
+        }
+    }
+    ImGui::PopID();
+    spacer(c);
+}
+
+void source_line(DrawContext& c, const std::string& source, const std::string& checked, float width) {
+    ImGui::Separator();
+    const std::string line = c.word("source") + ": " + source + "  ·  " + c.word("checked") + ": " + checked;
+    text_block(line, c.fonts.small, u32(c.p.muted), width);
+}
+
+}  // namespace
+
+std::string place_title(const Content& content, const Place& p, const std::string& lang) {
+    switch (p.kind) {
+        case PlaceKind::Screen:
+            if (auto s = content.screen(p.id)) return s->title.in(lang);
+            break;
+        case PlaceKind::Question:
+            if (auto q = content.guide.question(p.id)) return q->text.in(lang);
+            break;
+        case PlaceKind::Result:
+            if (auto r = content.guide.result(p.id)) return r->title.in(lang);
+            break;
+    }
+    return p.id;
+}
+
+void draw_screen(DrawContext& c, const Screen& s, float width) {
+    text_block(c.tr(s.title), c.fonts.title, u32(c.p.text), width);
+    if (s.government_only) callout(c, "government", "", width);
+    spacer(c, 0.5f);
+    if (!s.intro.empty()) {
+        text_block(c.tr(s.intro), c.fonts.body, u32(c.p.text), width);
+        spacer(c);
+    }
+    int i = 0;
+    for (auto& b : s.blocks) block(c, b, width, i++);
+    source_line(c, s.source, s.checked, width);
+}
+
+void draw_question(DrawContext& c, const Question& q, float width) {
+    auto [n, total] = question_progress(c.session, c.content.guide);
+    std::string progress = fill(fill(c.word("question_of"), "n", std::to_string(n)), "total",
+                                std::to_string(total));
+    text_block(progress, c.fonts.body, u32(c.p.muted), width);
+    text_block(c.tr(q.text), c.fonts.title, u32(c.p.text), width);
+    if (!q.help.empty()) text_block(c.tr(q.help), c.fonts.body, u32(c.p.text), width);
+    spacer(c);
+    const int cols = c.m.narrow || q.answers.size() <= 3 ? 1 : 2;
+    const float w = (width - (cols - 1) * c.m.gap) / cols;
+    int i = 0;
+    for (auto& a : q.answers) {
+        if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
+        else if (i > 0) ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+        const bool dont_know = a.value == "weetniet";
+        if (big_button(c, ("##answer-" + a.value).c_str(), c.tr(a.label), w, c.m.target,
+                       dont_know ? ButtonStyle::Secondary : ButtonStyle::Primary))
+            c.request(Action::Answer, a.value);
+        ++i;
+    }
+}
+
+void draw_result(DrawContext& c, const GuideResult& r, float width) {
+    text_block(c.word("result_forms"), c.fonts.body, u32(c.p.muted), width);
+    text_block(c.tr(r.title), c.fonts.title, u32(c.p.text), width);
+    spacer(c);
+    links(c, r.forms, width);
+    spacer(c);
+    const bool side = !c.m.narrow;
+    const float col = side ? (width - c.m.gap) / 2 : width;
+    begin_card(c, col);
+    const float inner = col - c.fonts.body->FontSize * 1.6f;
+    text_block(c.word("result_counter"), c.fonts.body, u32(c.p.card_text), inner);
+    text_block(c.tr(r.counter), c.fonts.heading, u32(c.p.card_text), inner);
+    end_card(c, "##counter", c.p.card_bg, c.p.accent, false);
+    if (side) ImGui::SameLine(0, c.m.gap);
+    begin_card(c, col);
+    text_block(c.word("result_applies"), c.fonts.body, u32(c.p.card_text), inner);
+    text_block(c.tr(r.applies), c.fonts.heading, u32(c.p.card_text), inner);
+    end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
+    spacer(c);
+    heading(c, c.word("result_steps"), width);
+    list(c, r.steps, true, width, c.p.text);
+    spacer(c);
+    text_block(c.tr(r.qr_label), c.fonts.bold, u32(c.p.text), width);
+    text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
+    qr_code(c, r.qr_url, std::max(60.0f * c.m.px_per_mm, 260.0f));
+    spacer(c);
+    if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16), c.m.target,
+                   ButtonStyle::Secondary, "back"))
+        c.request(Action::StartGuide);
+}
+
+}  // namespace ww

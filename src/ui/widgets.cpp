@@ -1,0 +1,220 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <vector>
+
+#include "core/qr.h"
+
+namespace ww {
+
+namespace {
+std::map<std::string, ItemRect> g_items;
+
+// Records the last item's visible rectangle under `id`.
+void register_item(const char* id) {
+    if (!ImGui::IsItemVisible()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec4 clip = dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
+    a = {std::max(a.x, clip.x), std::max(a.y, clip.y)};
+    b = {std::min(b.x, clip.z), std::min(b.y, clip.w)};
+    if (b.x > a.x && b.y > a.y) g_items[id] = {a.x, a.y, b.x, b.y};
+}
+}  // namespace
+
+const std::map<std::string, ItemRect>& visible_items() { return g_items; }
+void clear_visible_items() { g_items.clear(); }
+
+void text_block(const std::string& text, ImFont* font, ImU32 color, float width) {
+    if (text.empty()) return;
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
+    const std::string n = name;
+    const float t = std::max(2.0f, s * 0.11f);  // stroke
+    if (n == "home") {
+        dl->AddTriangleFilled({c.x - s * 0.5f, c.y - s * 0.02f}, {c.x, c.y - s * 0.48f},
+                              {c.x + s * 0.5f, c.y - s * 0.02f}, col);
+        dl->AddRectFilled({c.x - s * 0.34f, c.y - s * 0.05f}, {c.x + s * 0.34f, c.y + s * 0.42f}, col);
+    } else if (n == "back" || n == "arrow") {
+        const float dir = n == "back" ? -1.0f : 1.0f;
+        dl->AddLine({c.x - s * 0.4f * dir, c.y}, {c.x + s * 0.35f * dir, c.y}, col, t);
+        dl->AddTriangleFilled({c.x + s * 0.45f * dir, c.y}, {c.x + s * 0.1f * dir, c.y - s * 0.3f},
+                              {c.x + s * 0.1f * dir, c.y + s * 0.3f}, col);
+    } else if (n == "access") {
+        dl->AddCircle(c, s * 0.48f, col, 32, t * 0.8f);
+        dl->AddCircleFilled({c.x, c.y - s * 0.26f}, s * 0.08f, col);
+        dl->AddLine({c.x - s * 0.28f, c.y - s * 0.12f}, {c.x + s * 0.28f, c.y - s * 0.12f}, col, t);
+        dl->AddLine({c.x, c.y - s * 0.12f}, {c.x, c.y + s * 0.08f}, col, t);
+        dl->AddLine({c.x, c.y + s * 0.08f}, {c.x - s * 0.16f, c.y + s * 0.32f}, col, t);
+        dl->AddLine({c.x, c.y + s * 0.08f}, {c.x + s * 0.16f, c.y + s * 0.32f}, col, t);
+    } else if (n == "lang") {
+        dl->AddCircle(c, s * 0.45f, col, 32, t * 0.8f);
+        dl->AddLine({c.x - s * 0.45f, c.y}, {c.x + s * 0.45f, c.y}, col, t * 0.7f);
+        dl->AddBezierCubic({c.x, c.y - s * 0.45f}, {c.x - s * 0.3f, c.y - s * 0.2f},
+                           {c.x - s * 0.3f, c.y + s * 0.2f}, {c.x, c.y + s * 0.45f}, col, t * 0.7f);
+        dl->AddBezierCubic({c.x, c.y - s * 0.45f}, {c.x + s * 0.3f, c.y - s * 0.2f},
+                           {c.x + s * 0.3f, c.y + s * 0.2f}, {c.x, c.y + s * 0.45f}, col, t * 0.7f);
+    } else if (n == "warn") {
+        dl->AddTriangleFilled({c.x, c.y - s * 0.45f}, {c.x + s * 0.5f, c.y + s * 0.42f},
+                              {c.x - s * 0.5f, c.y + s * 0.42f}, col);
+    } else if (n == "info") {
+        dl->AddCircleFilled(c, s * 0.45f, col);
+    } else if (n == "speaker") {
+        dl->AddRectFilled({c.x - s * 0.42f, c.y - s * 0.14f}, {c.x - s * 0.2f, c.y + s * 0.14f}, col);
+        dl->AddTriangleFilled({c.x - s * 0.2f, c.y - s * 0.14f}, {c.x + s * 0.08f, c.y - s * 0.4f},
+                              {c.x + s * 0.08f, c.y + s * 0.4f}, col);
+        dl->AddTriangleFilled({c.x - s * 0.2f, c.y + s * 0.14f}, {c.x - s * 0.2f, c.y - s * 0.14f},
+                              {c.x + s * 0.08f, c.y + s * 0.4f}, col);
+        dl->PathArcTo(c, s * 0.28f, -0.8f, 0.8f);
+        dl->PathStroke(col, 0, t * 0.8f);
+        dl->PathArcTo(c, s * 0.44f, -0.8f, 0.8f);
+        dl->PathStroke(col, 0, t * 0.8f);
+    }
+}
+
+bool big_button(DrawContext& c, const char* id, const std::string& label, float width,
+                float min_height, ButtonStyle style, const char* icon_name) {
+    ImFont* font = style == ButtonStyle::Header ? c.fonts.bold : c.fonts.bold;
+    const float fs = font->FontSize;
+    const float padx = fs * 0.7f, pady = fs * 0.45f;
+    const float icon_w = icon_name ? fs * 1.6f : 0;
+    const float wrap = std::max(fs * 3, width - 2 * padx - icon_w);
+    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
+    const float height = std::max(min_height, ts.y + 2 * pady);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, {width, height});
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    register_item(id);
+
+    Rgb bg = c.p.button_bg, fg = c.p.button_text, border = c.p.button_bg;
+    if (style == ButtonStyle::Secondary) { bg = c.p.card_bg; fg = c.p.card_text; border = c.p.accent; }
+    if (style == ButtonStyle::Header) { bg = c.p.header_bg; fg = c.p.header_text; border = c.p.header_text; }
+    if (pressed) { bg = c.p.button_pressed; fg = c.p.button_text; }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max = {pos.x + width, pos.y + height};
+    const float r = std::min(fs * 0.35f, height * 0.3f);
+    dl->AddRectFilled(pos, max, u32(bg), r);
+    if (style != ButtonStyle::Primary || pressed)
+        dl->AddRect(pos, max, u32(pressed ? c.p.accent : border), r, 0, std::max(2.0f, fs * 0.1f));
+    float x = pos.x + padx;
+    if (icon_name) {
+        icon(dl, icon_name, {x + fs * 0.55f, pos.y + height * 0.5f}, fs * 1.1f, u32(fg));
+        x += icon_w;
+    }
+    const float text_x = icon_name ? x : pos.x + std::max(padx, (width - ts.x) * 0.5f);
+    dl->AddText(font, fs, {text_x, pos.y + (height - ts.y) * 0.5f}, u32(fg), label.c_str(),
+                label.c_str() + label.size(), wrap);
+    return clicked;
+}
+
+bool tile(DrawContext& c, const char* id, const std::string& image, const std::string& label,
+          float width, float height) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton(id, {width, height});
+    const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    register_item(id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = c.fonts.heading;
+    const float fs = font->FontSize, pad = fs * 0.5f;
+    const float wrap = width - 2 * pad;
+    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
+    const float band = ts.y + 2 * pad;
+    const ImVec2 max = {pos.x + width, pos.y + height};
+    const float r = fs * 0.4f;
+    dl->AddRectFilled(pos, max, u32(c.p.card_bg), r);
+    dl->AddRectFilled({pos.x, max.y - band}, max, u32(pressed ? c.p.button_pressed : c.p.button_bg), r,
+                      ImDrawFlags_RoundCornersBottom);
+    dl->AddRect(pos, max, u32(pressed ? c.p.accent : c.p.card_border), r, 0, pressed ? fs * 0.2f : 2.0f);
+    dl->AddText(font, fs, {pos.x + pad, max.y - band + pad}, u32(c.p.button_text), label.c_str(),
+                label.c_str() + label.size(), wrap);
+    const TextureInfo tex = c.textures.get(image);
+    const float avail_h = height - band - 2 * pad, avail_w = width - 2 * pad;
+    if (tex.id && avail_h > fs && tex.width > 0 && tex.height > 0) {
+        const float scale = std::min(avail_w / tex.width, avail_h / tex.height);
+        const float w = tex.width * scale, h = tex.height * scale;
+        const ImVec2 a = {pos.x + (width - w) * 0.5f, pos.y + pad + (avail_h - h) * 0.5f};
+        dl->AddImage(tex.id, a, {a.x + w, a.y + h});
+    }
+    return clicked;
+}
+
+namespace {
+struct CardStart {
+    ImVec2 pos;
+    float width;
+};
+std::vector<CardStart> g_cards;
+}  // namespace
+
+void begin_card(DrawContext& c, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    g_cards.push_back({pos, width});
+    const float pad = c.fonts.body->FontSize * 0.8f;
+    ImGui::SetCursorScreenPos({pos.x + pad, pos.y + pad});
+    ImGui::BeginGroup();
+}
+
+bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable) {
+    ImGui::EndGroup();
+    const CardStart start = g_cards.back();
+    g_cards.pop_back();
+    const float pad = c.fonts.body->FontSize * 0.8f;
+    const ImVec2 max = {start.pos.x + start.width, ImGui::GetItemRectMax().y + pad};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const float r = c.fonts.body->FontSize * 0.4f;
+    dl->AddRectFilled(start.pos, max, u32(bg), r);
+    dl->AddRect(start.pos, max, u32(border), r, 0, 2.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(start.pos);
+    bool clicked = false;
+    const ImVec2 size = {start.width, max.y - start.pos.y};
+    if (clickable) {
+        clicked = ImGui::InvisibleButton(id, size);
+        register_item(id);
+        if (ImGui::IsItemActive() && ImGui::IsItemHovered())
+            dl->AddRect(start.pos, max, u32(c.p.accent), r, 0, c.fonts.body->FontSize * 0.2f);
+        // The arrow says "this opens a screen" without relying on colour.
+        icon(dl, "arrow", {max.x - pad * 1.5f, start.pos.y + pad * 1.6f}, pad * 1.6f, u32(c.p.accent));
+    } else {
+        ImGui::Dummy(size);
+    }
+    return clicked;
+}
+
+void qr_code(DrawContext& c, const std::string& url, float side) {
+    static std::map<std::string, QrMatrix> cache;
+    auto it = cache.find(url);
+    if (it == cache.end()) it = cache.emplace(url, make_qr(url)).first;
+    const QrMatrix& q = it->second;
+    if (q.size == 0) return;
+    const int modules = q.size + 8;  // 4-module quiet zone on each side
+    const float px = std::max(2.0f, std::floor(side / modules));
+    const float total = px * modules;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, {pos.x + total, pos.y + total}, IM_COL32_WHITE);
+    for (int y = 0; y < q.size; ++y)
+        for (int x = 0; x < q.size; ++x)
+            if (q.at(x, y)) {
+                const ImVec2 a = {pos.x + (x + 4) * px, pos.y + (y + 4) * px};
+                dl->AddRectFilled(a, {a.x + px, a.y + px}, IM_COL32_BLACK);
+            }
+    ImGui::Dummy({total, total});
+    text_block(url, c.fonts.small, u32(c.p.text), std::max(total, c.m.content_width * 0.5f));
+}
+
+}  // namespace ww

@@ -1,0 +1,46 @@
+// The kiosk's widgets: big buttons, tiles, cards, wrapped text, QR codes. ImGui only.
+#pragma once
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+#include "ui/draw_context.h"
+
+namespace ww {
+
+enum class ButtonStyle { Primary, Secondary, Header };
+
+// Wrapped text in `font` and `color`, `width` wide, at the cursor.
+void text_block(const std::string& text, ImFont* font, ImU32 color, float width);
+
+// A big touch button: at least `min_height` tall, label wrapped inside. Pressed feedback while a
+// finger is down; no hover effect. Returns true on a tap.
+bool big_button(DrawContext& c, const char* id, const std::string& label, float width,
+                float min_height, ButtonStyle style = ButtonStyle::Primary, const char* icon = nullptr);
+
+// A home tile: picture above, label below. Returns true on a tap.
+bool tile(DrawContext& c, const char* id, const std::string& image, const std::string& label,
+          float width, float height);
+
+// A framed box around what is drawn between begin_card and end_card. end_card returns true when
+// the card was tapped and `clickable`.
+void begin_card(DrawContext& c, float width);
+bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable);
+
+// The QR code of `url` with a 4-module quiet zone, `side` pixels square, and the URL under it.
+void qr_code(DrawContext& c, const std::string& url, float side);
+
+// A small pictogram drawn with shapes (no font glyph needed): "home", "back", "access", "lang",
+// "warn", "info", "speaker", "arrow".
+void icon(ImDrawList* dl, const char* name, ImVec2 center, float size, ImU32 color);
+
+// Where each tappable item of the last frame was, by id ("##home", "##tile-guide",
+// "##answer-wia"): visible part only. For tests and the proof log, not for drawing.
+struct ItemRect {
+    float x0, y0, x1, y1;
+};
+const std::map<std::string, ItemRect>& visible_items();
+void clear_visible_items();
+
+}  // namespace ww

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs a command under its own Xvfb on a free display number (so parallel tests never collide).
+# Usage: tests/with-xvfb.sh [--size WxH] [--wm] command args...
+set -euo pipefail
+size=1920x1080
+wm=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size=$2; shift 2 ;;
+    --wm) wm=1; shift ;;
+    *) break ;;
+  esac
+done
+for n in $(seq 90 250); do
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || break
+done
+Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp -dpi 96 >/dev/null 2>&1 &
+xvfb=$!
+wmpid=
+cleanup() { [ -n "$wmpid" ] && kill "$wmpid" 2>/dev/null; kill "$xvfb" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+export DISPLAY=":$n"
+if [ "$wm" = 1 ]; then openbox >/dev/null 2>&1 & wmpid=$!; sleep 0.5; fi
+"$@"
