@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
     run.assets_dir = (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
     if (fs::path(run.layouts_dir).filename() == "" )
         run.assets_dir = (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
+    run.log_items = o.log_items;
     run.config_path = o.config.empty() ? shipped("kiosk-config") + "/default.toml" : o.config;
 
     ConfigLoad cfg = load_config(run.config_path, o.sets);

@@ -20,6 +20,7 @@ std::string usage() {
   --speak SCREEN --wav FILE
                        write what "read aloud" says for SCREEN (in --lang) to a WAV file
   --hash-pin           read a PIN on stdin and print the hash for admin.pin_hash
+  --log-items          log the position of every button after each change (test automation)
   --help-config        list every config key with its default
   --help, --version
 )";
@@ -78,6 +79,7 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         else if (a == "--speak") { if (!value(o.speak_screen)) return out; }
         else if (a == "--wav") { if (!value(o.wav)) return out; }
         else if (a == "--hash-pin") o.hash_pin = true;
+        else if (a == "--log-items") o.log_items = true;
         else if (a == "--help-config") o.help_config = true;
         else if (a == "--help" || a == "-h") o.help = true;
         else if (a == "--version") o.version = true;

@@ -19,6 +19,7 @@ struct CliOptions {
     std::string speak_screen; // --speak SCREEN_ID (with --wav FILE)
     std::string wav;
     bool hash_pin = false;    // --hash-pin
+    bool log_items = false;   // --log-items: log where each button is (for test automation)
     bool help = false, version = false, help_config = false;
 };
 

@@ -201,19 +201,17 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
             out.problems.push_back({where, 1, 1, "expected KEY=VALUE, e.g. session.idle_timeout=5"});
             continue;
         }
-        std::string key = o.substr(0, eq), value = o.substr(eq + 1);
-        const size_t dot = key.find('.');
-        // The value is TOML (5, true, "x", [..]); a bare word is taken as text.
-        std::string doc = dot == std::string::npos ? "" : "[" + key.substr(0, dot) + "]\n";
-        const std::string leaf = dot == std::string::npos ? key : key.substr(dot + 1);
+        // `section.key = value` is itself TOML (a dotted key). The value is TOML (5, true, "x",
+        // [..]); a bare word is taken as text.
+        const std::string key = o.substr(0, eq), value = o.substr(eq + 1);
         toml::table t;
         try {
-            t = toml::parse(doc + leaf + " = " + value, where);
+            t = toml::parse(key + " = " + value, where);
         } catch (const toml::parse_error&) {
             try {
                 std::string quoted = "\"";
                 for (char ch : value) quoted += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
-                t = toml::parse(doc + leaf + " = " + quoted + "\"", where);
+                t = toml::parse(key + " = " + quoted + "\"", where);
             } catch (const toml::parse_error& e) {
                 out.problems.push_back({where, 1, 1, "cannot read this value: " + std::string(e.description())});
                 continue;

@@ -27,7 +27,8 @@ void TouchInput::move(float x, float y, double now) {
         pending_dy_ += start_y_ - y;
         last_y_ = y;
         last_move_t_ = now;
-        // ImGui sees the pointer leave: the pressed button will not fire on release.
+        // ImGui sees the pointer leave at once: the pressed button will not fire on release.
+        queue_.clear();
         queue_.push_back({kNowhere, kNowhere, true});
         return;
     }

@@ -151,6 +151,7 @@ std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOp
     gui.build_fonts_for(parse_text_size(cfg.accessibility.text_size));
     auto app = std::make_unique<KioskApp>(cfg, std::move(load), *gui.textures, gui.fonts, now);
     app->set_px_per_mm(gui.px_per_mm);
+    app->set_log_items(opts.log_items);
     app->set_hooks({[&gui](TextSize s) { gui.build_fonts_for(s); }});
     return app;
 }

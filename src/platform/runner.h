@@ -12,6 +12,7 @@ struct RunOptions {
     std::string layouts_dir;
     std::string assets_dir;
     std::string config_path;  // shown in the admin panel
+    bool log_items = false;   // --log-items
 };
 
 // Runs the kiosk until it is told to exit; returns the process exit code.

@@ -266,9 +266,9 @@ void KioskApp::draw_header(const Metrics& m) {
     if (wh + wb + wl + wa > avail) wh = wb = wl = wa = avail / 4;
     if (big_button(c, "##home", home, wh, row, ButtonStyle::Header, "home")) c.request(Action::Home);
     ImGui::SameLine(0, m.gap);
-    ImGui::BeginDisabled(at_home);
-    if (big_button(c, "##back", back, wb, row, ButtonStyle::Header, "back")) c.request(Action::Back);
-    ImGui::EndDisabled();
+    // On home there is nowhere to go back to: the place stays, the button does not.
+    if (at_home) ImGui::Dummy({wb, row});
+    else if (big_button(c, "##back", back, wb, row, ButtonStyle::Header, "back")) c.request(Action::Back);
     ImGui::SameLine(m.width - m.pad - wl - wa - m.gap - origin.x);
     if (big_button(c, "##language", lang, wl, row, ButtonStyle::Header, "lang"))
         c.request(Action::ToggleLanguagePanel);
@@ -413,6 +413,13 @@ bool KioskApp::frame(double now) {
     const Action a = pending_;
     pending_ = {};
     apply(a);
+    if (log_items_ && settle_frames_ == 1) {
+        std::string items;
+        for (auto& [id, r] : visible_items())
+            items += " " + id.substr(2) + "=" + std::to_string(static_cast<int>((r.x0 + r.x1) / 2)) + "," +
+                     std::to_string(static_cast<int>((r.y0 + r.y1) / 2));
+        log_line("event=items place=" + (content_ ? session_.current().key() : "out-of-order") + items);
+    }
     if (settle_frames_ > 0) --settle_frames_;
     return pf.busy || settle_frames_ > 0;
 }

@@ -64,6 +64,8 @@ public:
     void show(const Place& p);
     void set_hooks(AppHooks h) { hooks_ = std::move(h); }
     void set_px_per_mm(float v) { px_per_mm_ = v; }
+    // Log `event=items` with every tappable item once the screen has settled (test automation).
+    void set_log_items(bool on) { log_items_ = on; }
     float px_per_mm() const { return px_per_mm_; }
     int sessions_started() const { return sessions_; }
     // Starts a fresh session with the profile's defaults (what a reset does).
@@ -96,6 +98,7 @@ private:
     double last_frame_ = -1;
     double attract_since_ = 0;
     bool exit_requested_ = false;
+    bool log_items_ = false;
     bool swallow_ = false;          // the current press woke the kiosk: not a click
     std::string shown_key_;         // place drawn last frame (to restore its scroll)
     int applied_theme_ = -1;        // style applied for this theme and text size

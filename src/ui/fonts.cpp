@@ -25,7 +25,7 @@ void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
     for (auto* s : texts) builder.AddText(s->c_str(), s->c_str() + s->size());
-    builder.AddText("•–—’‘“”€✓→←▶…·×");
+    builder.AddText("•–—’‘“”€✓→←▶…·×›");  // glyphs the interface itself draws
     set.ranges.clear();
     builder.BuildRanges(&set.ranges);
 

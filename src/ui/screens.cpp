@@ -168,8 +168,11 @@ void block(DrawContext& c, const Block& b, float width, int index) {
         }
         case BlockType::Tiles: {
             const int cols = c.m.width >= c.m.height * 1.2f ? 3 : 2;
+            const int rows = (static_cast<int>(b.tiles.size()) + cols - 1) / cols;
             const float w = (width - (cols - 1) * c.m.gap) / cols;
-            const float h = std::max(c.m.target * 2.0f, w * 0.78f);
+            // All tiles on one screen where possible: share the height left below the title.
+            const float room = (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
+            const float h = std::max(c.m.target * 2.0f, std::min(w * 0.78f, room));
             int i = 0;
             for (auto& t : b.tiles) {
                 if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
@@ -262,12 +265,21 @@ void draw_result(DrawContext& c, const GuideResult& r, float width) {
     text_block(c.tr(r.applies), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
     spacer(c);
-    heading(c, c.word("result_steps"), width);
-    list(c, r.steps, true, width, c.p.text);
-    spacer(c);
-    text_block(c.tr(r.qr_label), c.fonts.bold, u32(c.p.text), width);
-    text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
-    qr_code(c, r.qr_url, std::max(60.0f * c.m.px_per_mm, 260.0f));
+    // Wide screens: the next steps on the left, the QR code beside them, both above the fold.
+    const float qr_side = std::max(60.0f * c.m.px_per_mm, 260.0f);
+    const float steps_w = side ? width - qr_side - 2 * c.m.gap : width;
+    ImGui::BeginGroup();
+    heading(c, c.word("result_steps"), steps_w);
+    list(c, r.steps, true, steps_w, c.p.text);
+    ImGui::EndGroup();
+    if (side) ImGui::SameLine(0, 2 * c.m.gap);
+    else spacer(c);
+    ImGui::BeginGroup();
+    const float qr_w = side ? qr_side + c.m.gap : width;
+    text_block(c.tr(r.qr_label), c.fonts.bold, u32(c.p.text), qr_w);
+    text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), qr_w);
+    qr_code(c, r.qr_url, qr_side);
+    ImGui::EndGroup();
     spacer(c);
     if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16), c.m.target,
                    ButtonStyle::Secondary, "back"))

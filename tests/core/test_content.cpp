@@ -1,0 +1,148 @@
+#include <doctest/doctest.h>
+
+#include "core/content.h"
+#include "fixture.h"
+
+using namespace ww;
+
+TEST_CASE("the shipped content has no problems") {
+    const ContentLoad load = load_content("layouts", "assets");
+    for (auto& p : load.problems) MESSAGE(p.format());
+    CHECK(load.ok());
+    REQUIRE(load.content);
+    CHECK(load.content->screen("home") != nullptr);
+    CHECK(load.content->screens.size() >= 10);
+}
+
+TEST_CASE("every shipped string exists in every shipped language") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.content);
+    const Content& c = *load.content;
+    auto all_langs = [&](const Text& t, const std::string& where) {
+        if (t.empty()) return;
+        for (auto& l : c.languages) CHECK_MESSAGE(!t.in(l).empty(), where << " lacks " << l);
+    };
+    for (auto& s : c.screens) {
+        all_langs(s.title, s.id + " title");
+        all_langs(s.intro, s.id + " intro");
+        for (auto& b : s.blocks) {
+            all_langs(b.text, s.id + " block");
+            for (auto& i : b.items) all_langs(i, s.id + " item");
+            for (auto& t : b.tiles) all_langs(t.label, s.id + " tile");
+        }
+    }
+    for (auto& w : kRequiredUiWords) all_langs(c.ui.at(w), "ui." + w);
+    for (auto& r : c.guide.results)
+        for (auto& s : r.steps) all_langs(s, r.id + " step");
+}
+
+TEST_CASE("each kind of breakage gives its file:line:col message and the rest still loads") {
+    struct Case {
+        const char* name;
+        const char* file;
+        const char* from;
+        const char* to;
+        const char* expect;  // substring of the formatted problem, including file:line:col
+    };
+    const Case cases[] = {
+        {"syntax error", "screens/optie-1.toml", "title", "title = = ", "optie-1.toml:2:"},
+        {"unknown key", "screens/optie-2.toml", "title", "titel", "optie-2.toml:2:1: unknown key 'titel'"},
+        {"wrong type", "screens/optie-3.toml", "checked = 2026-11-23", "checked = 12",
+         "'checked' must be text, not a whole number"},
+        {"missing field", "screens/optie-4.toml", "source", "bron_weg",
+         "missing required key 'source'"},
+        {"missing language", "screens/situatie.toml", "en = ", "de = ", "unknown language 'de'"},
+        {"dead link", "screens/vormen.toml", "\"optie-1\"", "\"optie-9\"",
+         "link to screen 'optie-9', which does not exist"},
+        {"missing image", "screens/home.toml", "tile-buddy.png", "tile-nope.png",
+         "image 'tile-nope.png' does not exist"},
+        {"duplicate question id", "guide.toml", "id = \"steun\"", "id = \"uitkering\"",
+         "duplicate question id 'uitkering'"},
+    };
+    for (auto& k : cases) {
+        CAPTURE(k.name);
+        ContentFixture f;
+        f.edit(k.file, k.from, k.to);
+        const ContentLoad load = f.load();
+        const std::string got = find_problem(load.problems, k.expect);
+        CHECK_MESSAGE(!got.empty(), k.name << ": expected '" << k.expect << "'; got:\n"
+                                           << [&] {
+                                                  std::string all;
+                                                  for (auto& p : load.problems) all += p.format() + "\n";
+                                                  return all;
+                                              }());
+        // Every problem is located in a file with a line and column.
+        for (auto& p : load.problems) CHECK(p.format().find(".toml:") != std::string::npos);
+        REQUIRE(load.content);
+        CHECK(load.content->screen("home") != nullptr);  // the valid rest is there
+    }
+}
+
+TEST_CASE("the line and column point at the offending key") {
+    ContentFixture f;
+    f.write("screens/extra.toml",
+            "title = { nl = \"Extra\", en = \"Extra\" }\nsource = \"x\"\nchecked = 2026-11-23\n"
+            "  titel = 5\n");
+    f.edit("screens/vormen.toml", "\"optie-1\"", "\"extra\", \"optie-1\"");
+    const ContentLoad load = f.load();
+    CHECK(find_problem(load.problems, "extra.toml:4:3: unknown key 'titel'") != "");
+}
+
+TEST_CASE("an image that does not decode is reported") {
+    ContentFixture f;
+    std::ofstream(f.root / "assets" / "tile-buddy.png") << "not a png";
+    CHECK(find_problem(f.load().problems, "'tile-buddy.png' does not decode") != "");
+}
+
+TEST_CASE("a screen nobody links to is reported") {
+    ContentFixture f;
+    f.write("screens/lost.toml",
+            "title = { nl = \"Weg\", en = \"Lost\" }\nsource = \"x\"\nchecked = 2026-11-23\n");
+    CHECK(find_problem(f.load().problems, "lost.toml:1:1: screen 'lost' is not linked") != "");
+}
+
+TEST_CASE("invalid UTF-8 is reported with its position") {
+    ContentFixture f;
+    f.write("screens/optie-1.toml", "# ok\ntitle = { nl = \"caf\xC3\x28\", en = \"x\" }\n");
+    CHECK(find_problem(f.load().problems, "optie-1.toml:2:20: invalid UTF-8") != "");
+}
+
+TEST_CASE("absurd sizes are refused") {
+    ContentFixture f;
+    f.write("screens/optie-1.toml", std::string(300 * 1024, '#'));
+    CHECK(find_problem(f.load().problems, "optie-1.toml:1:1: file is 300 KiB; the limit is 256 KiB") != "");
+    ContentFixture g;
+    std::string items = "items = [";
+    for (int i = 0; i < 10000; ++i) items += "{ nl = \"a\", en = \"b\" },";
+    items += "]\n";
+    g.edit("screens/optie-2.toml", "[[block]]", "[[block]]\ntype = \"bullets\"\n" + items + "[[block]]");
+    // 10 000 items exceed the file limit as well as the list limit; either refuses it.
+    const ContentLoad load = g.load();
+    CHECK((find_problem(load.problems, "items; the limit is 100") != "" ||
+           find_problem(load.problems, "the limit is 256 KiB") != ""));
+    ContentFixture h;
+    std::string few = "items = [";
+    for (int i = 0; i < 150; ++i) few += "{nl=\"a\",en=\"b\"},";
+    h.edit("screens/optie-2.toml", "[[block]]", "[[block]]\ntype = \"bullets\"\n" + few + "]\n[[block]]");
+    CHECK(find_problem(h.load().problems, "'items' has 150 items; the limit is 100") != "");
+}
+
+TEST_CASE("all problems are reported, not only the first") {
+    ContentFixture f;
+    f.edit("screens/optie-1.toml", "title", "titel");
+    f.edit("screens/optie-2.toml", "title", "titel");
+    f.edit("screens/vormen.toml", "\"optie-3\"", "\"optie-99\"");
+    const ContentLoad load = f.load();
+    CHECK(find_problem(load.problems, "optie-1.toml") != "");
+    CHECK(find_problem(load.problems, "optie-2.toml") != "");
+    CHECK(find_problem(load.problems, "optie-99") != "");
+}
+
+TEST_CASE("QR targets must be plain https addresses without personal data") {
+    ContentFixture f;
+    const std::string guide = f.read("guide.toml");
+    const size_t at = guide.find("url = \"https://");
+    REQUIRE(at != std::string::npos);
+    f.edit("guide.toml", "url = \"https://", "url = \"https://x.nl/?bsn=123&u=");
+    CHECK(find_problem(f.load().problems, "no personal data in a QR code") != "");
+}
