@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/log.h"
+#include "core/speech.h"
 #include "ui/draw_context.h"
 #include "ui/overlays.h"
 #include "ui/screens.h"
@@ -96,14 +97,17 @@ void KioskApp::set_content(ContentLoad load) {
 
 void KioskApp::reset_session(const char* reason) {
     session_ = fresh_session(defaults());
+    if (hooks_.stop_speech) hooks_.stop_speech();  // the next visitor does not hear the last one
     touch_.cancel();
     pending_ = {};
+    shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
     settle_frames_ = 3;
     log_event("session_reset", {{"reason", reason}});
 }
 
 void KioskApp::press(float x, float y, double now) {
     settle_frames_ = std::max(settle_frames_, 3);
+    if (hooks_.stop_speech) hooks_.stop_speech();  // any tap silences read-aloud
     const LifecycleEvent e = lifecycle_.input(now);
     if (e == LifecycleEvent::SessionStart) {
         // The touch that wakes the kiosk only starts a session; it is not a click.
@@ -155,6 +159,12 @@ void KioskApp::log_place() const {
     log_event("navigate", {{kind, p.id}});
 }
 
+void KioskApp::speak_place() {
+    if (!session_.speech || !hooks_.speak || !content_) return;
+    hooks_.speak(spoken_text(*content_, session_.current(), session_.lang), session_.lang,
+                 session_.speech_volume);
+}
+
 void KioskApp::apply(const Action& a) {
     if (!content_) return;
     const Place before = session_.current();
@@ -179,6 +189,7 @@ void KioskApp::apply(const Action& a) {
                 session_.lang = a.arg;
             session_.language_panel = false;
             log_event("language", {{"lang", session_.lang}});
+            speak_place();
             break;
         case Action::SetTextSize: session_.text_size = parse_text_size(a.arg); break;
         case Action::SetTheme: session_.theme = parse_theme(a.arg); break;
@@ -193,10 +204,21 @@ void KioskApp::apply(const Action& a) {
             break;
         case Action::ClosePanels: session_.access_panel = session_.language_panel = false; break;
         case Action::Continue: break;  // the tap itself already continued the session
+        case Action::ReadAloud:  // on, and (again) from the top: tapping it twice repeats
+            session_.speech = true;
+            log_event("speech", {{"state", "on"}});
+            speak_place();
+            break;
+        case Action::StopReading:
+            session_.speech = false;
+            if (hooks_.stop_speech) hooks_.stop_speech();
+            log_event("speech", {{"state", "off"}});
+            break;
     }
     if (!(session_.current() == before)) {
         session_.access_panel = session_.language_panel = false;
         log_place();
+        speak_place();
     }
     settle_frames_ = std::max(settle_frames_, 3);
 }
@@ -222,6 +244,7 @@ void KioskApp::show(const Place& p) {
     session_.text_size = keep.text_size;
     session_.theme = keep.theme;
     session_.reach_mode = keep.reach_mode;
+    shown_key_.clear();
     const Guide& g = content_->guide;
     if (p.kind == PlaceKind::Screen) {
         if (p.id != content_->home) open_screen(session_, p.id);
@@ -332,6 +355,9 @@ bool KioskApp::frame(double now) {
     switch (lifecycle_.update(now)) {
         case LifecycleEvent::WarningStarted:
             log_event("idle_warning", {{"seconds", std::to_string(config_.session.warning_seconds)}});
+            if (session_.speech && hooks_.speak && content_)
+                hooks_.speak(spoken_warning(*content_, session_.lang, config_.session.warning_seconds),
+                             session_.lang, session_.speech_volume);
             settle_frames_ = 3;
             break;
         case LifecycleEvent::Reset:
@@ -398,7 +424,8 @@ bool KioskApp::frame(double now) {
         }
         if (pf.scroll_dy != 0) ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pf.scroll_dy, 0.0f, ImGui::GetScrollMaxY()));
         draw_place(m);
-        session_.scroll[key] = ImGui::GetScrollY();
+        if (ImGui::GetScrollY() > 0) session_.scroll[key] = ImGui::GetScrollY();
+        else session_.scroll.erase(key);
         ImGui::EndChild();
         if (low) {
             ImGui::SetCursorPos({0, bottom});
