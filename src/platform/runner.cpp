@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "core/log.h"
+#include "core/speech.h"
 #include "platform/font_files.h"
 #include "platform/gl_textures.h"
 #include "ui/app.h"
@@ -58,6 +59,8 @@ struct Gui {
     std::unique_ptr<GlTextures> textures;
     std::vector<const std::string*> texts;
     float width = 0, height = 0, px_per_mm = 4;
+    double viewing_cm = 50;
+    std::unique_ptr<Speaker> speaker;  // read aloud; silent (logged once) without audio device
 
     bool open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h, const std::string& assets) {
         glfwSetErrorCallback([](int code, const char* msg) {
@@ -91,6 +94,7 @@ struct Gui {
         px_per_mm = cfg.display.px_per_mm > 0 ? static_cast<float>(cfg.display.px_per_mm)
                                               : monitor_px_per_mm(monitor);
         if (px_per_mm <= 0) px_per_mm = 3.8f;  // a 24" 1080p screen; set display.px_per_mm
+        viewing_cm = cfg.display.viewing_distance_cm;
         imgui = ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
         ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -105,7 +109,7 @@ struct Gui {
 
     void build_fonts_for(TextSize size) {
         ImGuiIO& io = ImGui::GetIO();
-        build_fonts(*io.Fonts, fonts, files, texts, width, height, px_per_mm, size);
+        build_fonts(*io.Fonts, fonts, files, texts, width, height, px_per_mm, size, viewing_cm);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -135,6 +139,7 @@ struct Gui {
     }
 
     void close() {
+        speaker.reset();
         textures.reset();
         if (imgui) {
             ImGui_ImplOpenGL3_Shutdown();
@@ -152,7 +157,15 @@ std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOp
     auto app = std::make_unique<KioskApp>(cfg, std::move(load), *gui.textures, gui.fonts, now);
     app->set_px_per_mm(gui.px_per_mm);
     app->set_log_items(opts.log_items);
-    app->set_hooks({[&gui](TextSize s) { gui.build_fonts_for(s); }});
+    if (!gui.speaker) gui.speaker = std::make_unique<Speaker>(cfg.accessibility.speech_rate);
+    Speaker* speaker = gui.speaker.get();
+    app->set_hooks({[&gui](TextSize s) { gui.build_fonts_for(s); },
+                    [speaker](const std::string& text, const std::string& lang, int volume) {
+                        speaker->speak(text, lang, volume);
+                    },
+                    [speaker] { speaker->stop(); },
+                    [] { g_reload = true; }});
+    app->set_config_path(opts.config_path);
     return app;
 }
 
@@ -184,8 +197,17 @@ void install_callbacks(GLFWwindow* w, LoopState& st) {
     // Keys do nothing in the kiosk: no Esc, F11, Alt+F4 or shortcut leaves it.
     glfwSetKeyCallback(w, [](GLFWwindow* w, int key, int, int action, int) {
         auto* st = static_cast<LoopState*>(glfwGetWindowUserPointer(w));
-        if (action == GLFW_PRESS) log_event("key_ignored", {{"key", std::to_string(key)}});
-        (void)st;
+        if (action != GLFW_PRESS) return;
+        // ... except in the staff PIN pad and panel (digits, Enter, Backspace, Esc, x).
+        int ch = 0;
+        if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) ch = '0' + (key - GLFW_KEY_0);
+        else if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) ch = '0' + (key - GLFW_KEY_KP_0);
+        else if (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) ch = '\n';
+        else if (key == GLFW_KEY_BACKSPACE) ch = '\b';
+        else if (key == GLFW_KEY_ESCAPE) ch = 27;
+        else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) ch = 'a' + (key - GLFW_KEY_A);
+        if (ch && st->app->key(ch, glfwGetTime())) st->dirty = true;
+        else log_event("key_ignored", {{"key", std::to_string(key)}});
     });
     glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
         auto* st = static_cast<LoopState*>(glfwGetWindowUserPointer(w));
@@ -236,6 +258,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     std::signal(SIGINT, on_signal);
 
     bool busy = true;
+    bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
     while (!g_quit && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
         const double wake = app->next_wakeup(now);
@@ -251,6 +274,8 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         st.dirty = false;
         busy = gui.render(*app, t);
         glfwSwapBuffers(gui.window);
+        if (first_frame) log_event("first_frame");
+        first_frame = false;
     }
     log_event("exit", {{"reason", g_quit ? "signal" : app->exit_requested() ? "admin" : "window"}});
     app.reset();
@@ -299,6 +324,8 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
         now += cfg.session.idle_timeout + 0.5;
         shoot("state-idle-warning");
         now += cfg.session.warning_seconds + 0.5;
+        gui.render(*app, now);  // the reset
+        now += cfg.attract.seconds_per_message / 2.0;  // mid-message, fully faded in
         shoot("state-attract");
     }
     log_event("proof", {{"dir", dir}, {"files", std::to_string(written)}});

@@ -47,6 +47,7 @@ KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textu
     : config_(std::move(config)),
       textures_(textures),
       fonts_(fonts),
+      admin_(config_, now),
       lifecycle_(times_of(config_), now),
       touch_(24, static_cast<float>(config_.touch.inertia_decay)) {
     set_content(std::move(content));
@@ -103,11 +104,16 @@ void KioskApp::reset_session(const char* reason) {
     shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
     settle_frames_ = 3;
     log_event("session_reset", {{"reason", reason}});
+    // Staff leave with the visitor; a content reload (from the panel itself) keeps the panel.
+    if (std::string(reason) != "content") admin_.close("session-reset");
 }
 
 void KioskApp::press(float x, float y, double now) {
     settle_frames_ = std::max(settle_frames_, 3);
     if (hooks_.stop_speech) hooks_.stop_speech();  // any tap silences read-aloud
+    // The hidden admin gesture works on every screen, the attract loop included.
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    const bool admin_gesture = admin_.corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
     const LifecycleEvent e = lifecycle_.input(now);
     if (e == LifecycleEvent::SessionStart) {
         // The touch that wakes the kiosk only starts a session; it is not a click.
@@ -117,7 +123,11 @@ void KioskApp::press(float x, float y, double now) {
         return;
     }
     if (e == LifecycleEvent::Continued) log_event("idle_continue");
-    swallow_ = false;
+    swallow_ = admin_gesture;  // the tap that opened the PIN pad is not a click
+    if (swallow_) {
+        session_.access_panel = session_.language_panel = false;  // they would steal the pad's focus
+        return;
+    }
     ++session_.taps;
     touch_.press(x, y, now);
 }
@@ -138,8 +148,16 @@ void KioskApp::release(float x, float y, double now) {
     touch_.release(x, y, now);
 }
 
+bool KioskApp::key(int ch, double now) {
+    if (!admin_.key(*this, ch, now)) return false;
+    lifecycle_.input(now);
+    settle_frames_ = std::max(settle_frames_, 3);
+    return true;
+}
+
 double KioskApp::next_wakeup(double now) const {
     if (settle_frames_ > 0) return now;
+    if (admin_.visible()) return std::min(now + 0.5, lifecycle_.next_deadline());  // countdowns
     switch (lifecycle_.phase()) {
         case Phase::Attract:
             return now + 1.0 / std::max(1, is_night(config_.night) ? 2 : config_.attract.fps);
@@ -265,13 +283,30 @@ void KioskApp::show(const Place& p) {
     }
 }
 
+std::string KioskApp::trail() const {
+    // "You are here": the last places of the history, so a visitor always knows where they are.
+    std::string t = content_->word("where", session_.lang) + ": ";
+    const size_t from = session_.history.size() > 3 ? session_.history.size() - 3 : 0;
+    if (from > 0) t += "… › ";
+    for (size_t i = from; i < session_.history.size(); ++i)
+        t += (i > from ? " › " : "") + place_title(*content_, session_.history[i], session_.lang);
+    return t;
+}
+
+float KioskApp::header_height(const Metrics& m) const {
+    const std::string t = trail();
+    const float trail_h = fonts_.small->CalcTextSizeA(fonts_.small->FontSize, FLT_MAX, m.width - 2 * m.pad,
+                                                      t.c_str(), t.c_str() + t.size()).y;
+    return m.target + m.gap * 1.5f + trail_h;
+}
+
 void KioskApp::draw_header(const Metrics& m) {
     const Palette& pal = palette(session_.theme);
     DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float row = m.target;
-    const float h = row + m.gap * 1.5f + fonts_.small->FontSize * 1.3f;
+    const float h = header_height(m);
     dl->AddRectFilled(origin, {origin.x + m.width, origin.y + h}, u32(pal.header_bg));
     ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + m.gap * 0.5f});
     auto label_width = [&](const std::string& s) {
@@ -298,16 +333,8 @@ void KioskApp::draw_header(const Metrics& m) {
     ImGui::SameLine(0, m.gap);
     if (big_button(c, "##access", access, wa, row, ButtonStyle::Header, "access"))
         c.request(Action::ToggleAccessPanel);
-    // "You are here": the trail of places, so a visitor always knows where they are.
-    std::string trail = c.word("where") + ": ";
-    const size_t from = session_.history.size() > 3 ? session_.history.size() - 3 : 0;
-    if (from > 0) trail += "… › ";
-    for (size_t i = from; i < session_.history.size(); ++i)
-        trail += (i > from ? " › " : "") + place_title(*content_, session_.history[i], session_.lang);
     ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + row + m.gap});
-    ImGui::PushClipRect(origin, {origin.x + m.width, origin.y + h}, true);
-    text_block(trail, fonts_.small, u32(pal.header_text), m.width - 2 * m.pad);
-    ImGui::PopClipRect();
+    text_block(trail(), fonts_.small, u32(pal.header_text), m.width - 2 * m.pad);
     ImGui::SetCursorScreenPos({origin.x, origin.y + h});
     ImGui::Dummy({m.width, 0});
 }
@@ -402,7 +429,7 @@ bool KioskApp::frame(double now) {
         ImGui::SetNextWindowSize({m.width, m.height});
         ImGui::Begin("##kiosk", nullptr, kFull);
         const bool low = session_.reach_mode;
-        const float header_h = m.target + m.gap * 1.5f + fonts_.small->FontSize * 1.3f;
+        const float header_h = header_height(m);
         // Reach mode: the header goes to the bottom and the content starts a third down.
         const float top = low ? m.height * 0.3f : header_h;
         const float bottom = low ? m.height - header_h : m.height;
@@ -434,6 +461,7 @@ bool KioskApp::frame(double now) {
         ImGui::End();
         draw_overlays(m, now);
     }
+    admin_.draw(*this, m, fonts_, now);  // staff pad/panel over everything
     ImGui::PopFont();
     ImGui::Render();
 

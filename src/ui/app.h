@@ -12,6 +12,7 @@
 #include "core/lifecycle.h"
 #include "core/session.h"
 #include "core/touch.h"
+#include "ui/admin_panel.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
@@ -21,13 +22,21 @@ namespace ww {
 // What a tap asked for; applied after the frame so a frame never draws half of two places.
 struct Action {
     enum Kind { None, Open, StartGuide, Answer, Back, Home, SetLang, SetTextSize, SetTheme,
-                ToggleReach, ToggleAccessPanel, ToggleLanguagePanel, ClosePanels, Continue } kind = None;
+                ToggleReach, ToggleAccessPanel, ToggleLanguagePanel, ClosePanels, Continue,
+                ReadAloud, StopReading } kind = None;  // ReadAloud: speech on, (re)read this place
     std::string arg;
 };
 
 struct AppHooks {
     // Rebuild the font atlas (and its texture) for a text size; called between frames.
     std::function<void(TextSize)> rebuild_fonts;
+    // Read aloud (EN 301 549 5.1.3): say `text` in `lang` at `volume` 0..100, replacing what is
+    // being said; and stop. Both must return at once. Unset = no speech.
+    std::function<void(const std::string& text, const std::string& lang, int volume)> speak;
+    std::function<void()> stop_speech;
+    // Reload layouts/ (the admin panel's "Reload content"): ask the runner; the new load
+    // arrives through set_content. Unset = the admin panel cannot reload.
+    std::function<void()> reload_content;
 };
 
 class KioskApp {
@@ -39,6 +48,11 @@ public:
     void press(float x, float y, double now);
     void move(float x, float y, double now);
     void release(float x, float y, double now);
+    // A key (digit, '\n', '\b', 27, 'x'): only the open admin PIN pad and panel take keys.
+    // Returns false when ignored (visitors' keys do nothing).
+    bool key(int ch, double now);
+    bool admin_visible() const { return admin_.visible(); }
+    void set_config_path(std::string path) { admin_.set_config_path(std::move(path)); }
 
     // One frame: NewFrame, draw, Render. The caller has set io.DisplaySize and the font atlas.
     // Returns true while more frames are needed soon (input queued, drag, animation, settling).
@@ -76,11 +90,15 @@ public:
     bool exit_requested() const { return exit_requested_; }
 
 private:
+    friend class AdminPanel;  // staff actions (reload hook)
     SessionDefaults defaults() const;
     void draw_header(const Metrics& m);
+    std::string trail() const;
+    float header_height(const Metrics& m) const;
     void draw_place(const Metrics& m);
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
+    void speak_place();  // reads the current place aloud when speech is on
 
     KioskConfig config_;
     std::shared_ptr<const Content> content_;
@@ -88,6 +106,7 @@ private:
     TextureSource& textures_;
     FontSet& fonts_;
     AppHooks hooks_;
+    AdminPanel admin_;  // staff PIN pad and panel; not visitor state, closed by a session reset
     Session session_;
     Lifecycle lifecycle_;
     TouchInput touch_;

@@ -4,28 +4,30 @@
 #include <cstdio>
 
 #include "core/log.h"
+#include "core/text_size.h"
 
 namespace ww {
 
-float body_text_px(float w, float h, float px_per_mm, TextSize size) {
+float body_text_px(float w, float h, float px_per_mm, TextSize size, double viewing_distance_cm) {
     // Normal text is sized from the short side of the screen (about 28 px at 1080p), never below
     // 18 px; with a known px/mm, never below 4 mm em (about 2.9 mm cap height).
     (void)w;
     const float shortest = std::min(w, h);
     float px = std::clamp(shortest / 38.0f, 18.0f, 64.0f);
     if (px_per_mm > 0) px = std::max(px, 4.0f * px_per_mm);  // ~2.9 mm cap height at least
-    const float factor[] = {1.0f, 1.35f, 1.7f};
-    return px * factor[static_cast<int>(size)];
+    // Large: at least 1.35 x Normal and a capital H of 0.7 degrees at the viewing distance
+    // (EN 301 549 5.1.4); Larger: 1.25 x Large.
+    return body_px_for(size, px, px_per_mm, viewing_distance_cm);
 }
 
 void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
                  const std::vector<const std::string*>& texts, float w, float h, float px_per_mm,
-                 TextSize size) {
+                 TextSize size, double viewing_distance_cm) {
     atlas.Clear();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
     for (auto* s : texts) builder.AddText(s->c_str(), s->c_str() + s->size());
-    builder.AddText("•–—’‘“”€✓→←▶…·×›");  // glyphs the interface itself draws
+    builder.AddText("•–—’‘“”€…·×›");  // glyphs the interface itself draws
     set.ranges.clear();
     builder.BuildRanges(&set.ranges);
 
@@ -51,7 +53,7 @@ void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
         }
         return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, set.ranges.Data);
     };
-    const float body = body_text_px(w, h, px_per_mm, size);
+    const float body = body_text_px(w, h, px_per_mm, size, viewing_distance_cm);
     const std::string& bold = have_bold ? files.bold : files.regular;
     set.size = size;
     set.body_px = body;

@@ -163,7 +163,7 @@ void block(DrawContext& c, const Block& b, float width, int index) {
         case BlockType::Qr: {
             text_block(c.tr(b.label), c.fonts.bold, text, width);
             text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
-            qr_code(c, b.url, std::max(60.0f * c.m.px_per_mm, 260.0f));
+            qr_code(c, b.url, std::max(70.0f * c.m.px_per_mm, 300.0f));
             break;
         }
         case BlockType::Tiles: {
@@ -266,7 +266,7 @@ void draw_result(DrawContext& c, const GuideResult& r, float width) {
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
     spacer(c);
     // Wide screens: the next steps on the left, the QR code beside them, both above the fold.
-    const float qr_side = std::max(60.0f * c.m.px_per_mm, 260.0f);
+    const float qr_side = std::max(70.0f * c.m.px_per_mm, 300.0f);
     const float steps_w = side ? width - qr_side - 2 * c.m.gap : width;
     ImGui::BeginGroup();
     heading(c, c.word("result_steps"), steps_w);

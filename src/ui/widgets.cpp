@@ -64,6 +64,9 @@ void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
                            {c.x - s * 0.3f, c.y + s * 0.2f}, {c.x, c.y + s * 0.45f}, col, t * 0.7f);
         dl->AddBezierCubic({c.x, c.y - s * 0.45f}, {c.x + s * 0.3f, c.y - s * 0.2f},
                            {c.x + s * 0.3f, c.y + s * 0.2f}, {c.x, c.y + s * 0.45f}, col, t * 0.7f);
+    } else if (n == "check") {
+        dl->AddLine({c.x - s * 0.4f, c.y}, {c.x - s * 0.1f, c.y + s * 0.3f}, col, t * 1.4f);
+        dl->AddLine({c.x - s * 0.1f, c.y + s * 0.3f}, {c.x + s * 0.45f, c.y - s * 0.35f}, col, t * 1.4f);
     } else if (n == "warn") {
         dl->AddTriangleFilled({c.x, c.y - s * 0.45f}, {c.x + s * 0.5f, c.y + s * 0.42f},
                               {c.x - s * 0.5f, c.y + s * 0.42f}, col);

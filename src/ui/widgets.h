@@ -32,7 +32,7 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 void qr_code(DrawContext& c, const std::string& url, float side);
 
 // A small pictogram drawn with shapes (no font glyph needed): "home", "back", "access", "lang",
-// "warn", "info", "speaker", "arrow".
+// "warn", "info", "speaker", "arrow", "check".
 void icon(ImDrawList* dl, const char* name, ImVec2 center, float size, ImU32 color);
 
 // Where each tappable item of the last frame was, by id ("##home", "##tile-guide",
