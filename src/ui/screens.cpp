@@ -167,12 +167,14 @@ void block(DrawContext& c, const Block& b, float width, int index) {
             break;
         }
         case BlockType::Tiles: {
-            const int cols = c.m.width >= c.m.height * 1.2f ? 3 : 2;
+            const int cols = c.m.width >= c.m.height * 1.2f && width > c.m.body * 30 ? 3 : 2;
             const int rows = (static_cast<int>(b.tiles.size()) + cols - 1) / cols;
             const float w = (width - (cols - 1) * c.m.gap) / cols;
-            // All tiles on one screen where possible: share the height left below the title.
+            // All tiles on one screen where possible (share the height left below the title),
+            // but always room for two lines of label and a picture: else the screen scrolls.
             const float room = (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
-            const float h = std::max(c.m.target * 2.0f, std::min(w * 0.78f, room));
+            const float label = c.fonts.heading->FontSize * 3.2f;
+            const float h = std::max({c.m.target * 2.0f, label + w * 0.3f, std::min(w * 0.78f, room)});
             int i = 0;
             for (auto& t : b.tiles) {
                 if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
