@@ -30,11 +30,19 @@ build: deps
 # With a display: the kiosk in a window. Without one: every screen as PNG in build/proof.
 run: build
 	@if [ -n "$$DISPLAY" ]; then exec $(BUILD)/wegwijzer $(ARGS); \
-	else tests/with-xvfb.sh $(BUILD)/wegwijzer --proof $(BUILD)/proof --size 1920x1080 && \
-	  echo "No display: rendered every screen to $(BUILD)/proof/ (open the PNGs)"; fi
+	else for lang in nl en; do \
+	    tests/with-xvfb.sh $(BUILD)/wegwijzer --proof $(BUILD)/proof/$$lang --size 1920x1080 --lang $$lang || exit 1; \
+	  done; echo "No display: rendered every screen to $(BUILD)/proof/nl/ and $(BUILD)/proof/en/ (open the PNGs)"; fi
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON
+	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests ui_tests
+	for t in core_tests ui_tests; do echo "== $$t (ASan + UBSan)"; \
+	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
+	  $(BUILD)-asan/$$t || exit 1; done
+	tests/fuzz.sh $(BUILD)-fuzz 30
 
 check: build
 	$(BUILD)/wegwijzer --check

@@ -126,6 +126,11 @@ void read_field(TomlReader& r, const toml::table& t, const Field& f, KioskConfig
                     r.problem(*n, "'" + name + "' must be a time like 22:00");
                     break;
                 }
+                if (name == "admin.pin_hash" && !v->empty() && v->rfind("$argon2id$", 0) != 0) {
+                    r.problem(*n, "'admin.pin_hash' is not a hash from `wegwijzer --hash-pin` "
+                                  "(a PIN itself never goes in the config)");
+                    break;
+                }
                 *static_cast<std::string*>(f.member(c)) = *v;
             }
             break;
@@ -168,8 +173,9 @@ void apply(TomlReader& r, const toml::table& root, KioskConfig& c) {
             continue;
         }
         for (auto&& [sk, sv] : *t) {
+            const std::string_view sub = sk.str();  // clang 14: lambdas cannot capture bindings
             const bool known = std::any_of(fields().begin(), fields().end(), [&](const Field& f) {
-                return key == f.section && sk.str() == f.key;
+                return key == f.section && sub == f.key;
             });
             if (!known)
                 r.problem(sk.source(), "unknown key '" + key + "." + std::string(sk.str()) + "'");

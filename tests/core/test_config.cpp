@@ -77,6 +77,12 @@ TEST_CASE("bad --set values are reported") {
     CHECK(c.config.session.idle_timeout == 90);
 }
 
+TEST_CASE("a PIN in place of its hash is refused") {
+    const ConfigLoad c = load_config("", {"admin.pin_hash=\"1234\""});
+    CHECK(all(c.problems).find("'admin.pin_hash' is not a hash") != std::string::npos);
+    CHECK(c.config.admin.pin_hash.empty());
+}
+
 TEST_CASE("a config file with a syntax error is reported, defaults stay") {
     const std::string path = write_temp("[session\nidle_timeout = 5\n");
     const ConfigLoad c = load_config(path, {});
