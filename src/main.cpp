@@ -2,13 +2,16 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <vector>
 
+#include "core/admin.h"
 #include "core/cli.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "core/log.h"
+#include "core/speech.h"
 #include "platform/runner.h"
 
 namespace fs = std::filesystem;
@@ -24,6 +27,36 @@ std::string shipped(const std::string& name) {
 
 void print_problems(const Problems& problems) {
     for (auto& p : problems) printf("%s\n", p.format().c_str());
+}
+
+// --speak SCREEN --wav FILE: what read-aloud says on that place, as a WAV file.
+int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::string& name,
+                 const std::string& wav) {
+    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    if (!content.ok()) {
+        print_problems(content.problems);
+        return 1;
+    }
+    const Content& c = *content.content;
+    std::string lang = config.languages.default_language.empty() ? c.languages.front()
+                                                                 : config.languages.default_language;
+    if (std::find(c.languages.begin(), c.languages.end(), lang) == c.languages.end()) {
+        fprintf(stderr, "wegwijzer: --lang: language '%s' is not in layouts/kiosk.toml\n", lang.c_str());
+        return 1;
+    }
+    Place place;
+    if (!place_from_name(c, name, place)) {
+        fprintf(stderr, "wegwijzer: --speak: no screen, guide-<question> or result-<result> named '%s'\n",
+                name.c_str());
+        return 1;
+    }
+    if (!synth_to_wav(spoken_text(c, place, lang), lang, config.accessibility.speech_rate,
+                      config.accessibility.speech_volume, wav)) {
+        fprintf(stderr, "wegwijzer: --speak: cannot synthesise speech into '%s'\n", wav.c_str());
+        return 1;
+    }
+    log_event("speak", {{"place", place.key()}, {"lang", lang}, {"wav", wav}});
+    return 0;
 }
 
 }  // namespace
@@ -45,6 +78,23 @@ int main(int argc, char** argv) {
     }
     if (o.version) {
         printf("wegwijzer %s\n", WEGWIJZER_VERSION);
+        return 0;
+    }
+    if (o.hash_pin) {
+        // `echo 2468 | wegwijzer --hash-pin` -> the value for admin.pin_hash.
+        std::string pin;
+        if (!std::getline(std::cin, pin)) pin.clear();
+        if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+        if (const std::string why = pin_problem(pin); !why.empty()) {
+            fprintf(stderr, "wegwijzer --hash-pin: %s\n", why.c_str());
+            return 1;
+        }
+        const std::string hash = hash_pin(pin);
+        if (hash.empty()) {
+            fprintf(stderr, "wegwijzer --hash-pin: hashing failed (out of memory?)\n");
+            return 1;
+        }
+        printf("%s\n", hash.c_str());
         return 0;
     }
 
@@ -90,6 +140,7 @@ int main(int argc, char** argv) {
     }
 
     for (auto& p : cfg.problems) log_line("config: " + p.format());
+    if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);
     return run_window(config, run);
 }

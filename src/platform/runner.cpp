@@ -159,12 +159,15 @@ std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOp
     app->set_log_items(opts.log_items);
     if (!gui.speaker) gui.speaker = std::make_unique<Speaker>(cfg.accessibility.speech_rate);
     Speaker* speaker = gui.speaker.get();
-    app->set_hooks({[&gui](TextSize s) { gui.build_fonts_for(s); },
-                    [speaker](const std::string& text, const std::string& lang, int volume) {
-                        speaker->speak(text, lang, volume);
-                    },
-                    [speaker] { speaker->stop(); },
-                    [] { g_reload = true; }});
+    AppHooks hooks;
+    hooks.rebuild_fonts = [&gui](TextSize s) { gui.build_fonts_for(s); };
+    hooks.speak = [speaker](const std::string& text, const std::string& lang, int volume) {
+        speaker->speak(text, lang, volume);
+    };
+    hooks.stop_speech = [speaker] { speaker->stop(); };
+    hooks.reload_content = [] { g_reload = true; };
+    hooks.speaking = [speaker] { return speaker->busy(); };
+    app->set_hooks(std::move(hooks));
     app->set_config_path(opts.config_path);
     return app;
 }

@@ -133,7 +133,9 @@ void KioskApp::press(float x, float y, double now) {
 }
 
 void KioskApp::move(float x, float y, double now) {
-    if (swallow_) return;
+    // A hover (mouse moved, no press) is no input: it would end the attract loop unlogged and
+    // turn the next tap into a click.
+    if (swallow_ || !touch_.down()) return;
     lifecycle_.input(now);
     touch_.move(x, y, now);
 }
@@ -379,6 +381,10 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 }
 
 bool KioskApp::frame(double now) {
+    // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to
+    // two and a half minutes to read; the warning would cut them off).
+    if (lifecycle_.phase() == Phase::Active && session_.speech && hooks_.speaking && hooks_.speaking())
+        lifecycle_.input(now);
     switch (lifecycle_.update(now)) {
         case LifecycleEvent::WarningStarted:
             log_event("idle_warning", {{"seconds", std::to_string(config_.session.warning_seconds)}});

@@ -37,6 +37,8 @@ struct AppHooks {
     // Reload layouts/ (the admin panel's "Reload content"): ask the runner; the new load
     // arrives through set_content. Unset = the admin panel cannot reload.
     std::function<void()> reload_content;
+    // True while read-aloud is still talking: a visitor who listens is not idle. Unset = never.
+    std::function<bool()> speaking;
 };
 
 class KioskApp {

@@ -16,8 +16,9 @@ float body_text_px(float w, float h, float px_per_mm, TextSize size, double view
     float px = std::clamp(shortest / 38.0f, 18.0f, 64.0f);
     if (px_per_mm > 0) px = std::max(px, 4.0f * px_per_mm);  // ~2.9 mm cap height at least
     // Large: at least 1.35 x Normal and a capital H of 0.7 degrees at the viewing distance
-    // (EN 301 549 5.1.4); Larger: 1.25 x Large.
-    return body_px_for(size, px, px_per_mm, viewing_distance_cm);
+    // (EN 301 549 5.1.4); Larger: 1.25 x Large, up to 1/18 of the short side (beyond that the
+    // accessibility panel no longer fits a 1080-pixel screen).
+    return body_px_for(size, px, px_per_mm, viewing_distance_cm, shortest / 18.0f);
 }
 
 void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,

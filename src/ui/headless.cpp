@@ -25,7 +25,9 @@ HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles 
     };
     build(parse_text_size(config.accessibility.text_size));
     app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
-    app_->set_hooks({[build](TextSize s) { build(s); }});
+    AppHooks hooks;
+    hooks.rebuild_fonts = [build](TextSize s) { build(s); };
+    app_->set_hooks(std::move(hooks));
 }
 
 HeadlessKiosk::~HeadlessKiosk() {

@@ -48,9 +48,8 @@ void end_panel() {
 
 // A row of choices: the current one is marked with a tick and a thick border (not colour only).
 bool choice(DrawContext& c, const char* id, const std::string& label, bool selected, float width) {
-    const std::string text = selected ? "✓ " + label : label;
-    return big_button(c, id, text, width, c.m.target,
-                      selected ? ButtonStyle::Primary : ButtonStyle::Secondary);
+    return big_button(c, id, label, width, c.m.target,
+                      selected ? ButtonStyle::Primary : ButtonStyle::Secondary, selected ? "check" : nullptr);
 }
 
 }  // namespace
@@ -114,12 +113,31 @@ void draw_attract(DrawContext& c, double t, float dim, int seconds_per_message) 
 }
 
 void draw_access_panel(DrawContext& c) {
-    const float w = begin_panel(c, "##access", c.m.body * 34);
+    // One column when it fits the screen; on a wide screen with large text two columns (read
+    // aloud and text size | contrast and reach), so "close" always stays on the screen.
+    const float line = c.fonts.bold->FontSize * 1.3f, spacing = c.m.body * 0.3f;
+    const float one_column = c.fonts.title->FontSize * 1.3f + 5 * c.m.target + 3 * line +
+                             12 * spacing + 3 * c.m.gap + 2 * c.m.pad;
+    const bool two = !c.m.portrait && one_column > c.m.height - 2 * c.m.pad;
+    const float w = begin_panel(c, "##access", c.m.body * (two ? 44 : 34));
     const Session& s = c.session;
+    // Less air between rows than on a screen, so the panel fits even at the largest text size.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, spacing});
     text_block(c.word("accessibility"), c.fonts.title, u32(c.p.overlay_text), w);
     ImGui::Dummy({1, c.m.gap * 0.5f});
-    text_block(c.word("text_size"), c.fonts.bold, u32(c.p.overlay_text), w);
-    const float third = (w - 2 * c.m.gap) / 3;
+    const float col = two ? (w - 2 * c.m.gap) / 2 : w;
+    ImGui::BeginGroup();
+    // Read aloud: on (ticked) and off. Tapping "read aloud" again reads the place again.
+    const float halfw = (col - c.m.gap) / 2;
+    if (big_button(c, "##speech-on", c.word("read_aloud"), halfw, c.m.target,
+                   s.speech ? ButtonStyle::Primary : ButtonStyle::Secondary, s.speech ? "check" : "speaker"))
+        c.request(Action::ReadAloud);
+    ImGui::SameLine(0, c.m.gap);
+    if (big_button(c, "##speech-off", c.word("stop_reading"), halfw, c.m.target, ButtonStyle::Secondary))
+        c.request(Action::StopReading);
+    ImGui::Dummy({1, c.m.gap * 0.5f});
+    text_block(c.word("text_size"), c.fonts.bold, u32(c.p.overlay_text), col);
+    const float third = (col - 2 * c.m.gap) / 3;
     const char* sizes[] = {"text_normal", "text_large", "text_larger"};
     const char* size_ids[] = {"normal", "large", "larger"};
     for (int i = 0; i < 3; ++i) {
@@ -128,20 +146,25 @@ void draw_access_panel(DrawContext& c) {
                    static_cast<int>(s.text_size) == i, third))
             c.request(Action::SetTextSize, size_ids[i]);
     }
-    ImGui::Dummy({1, c.m.gap * 0.5f});
-    text_block(c.word("contrast"), c.fonts.bold, u32(c.p.overlay_text), w);
-    const float half = (w - c.m.gap) / 2;
+    ImGui::EndGroup();
+    if (two) ImGui::SameLine(0, 2 * c.m.gap);
+    else ImGui::Dummy({1, c.m.gap * 0.5f});
+    ImGui::BeginGroup();
+    text_block(c.word("contrast"), c.fonts.bold, u32(c.p.overlay_text), col);
+    const float half = (col - c.m.gap) / 2;
     if (choice(c, "##theme-normal", c.word("contrast_normal"), s.theme == Theme::Normal, half))
         c.request(Action::SetTheme, "normal");
     ImGui::SameLine(0, c.m.gap);
     if (choice(c, "##theme-high", c.word("contrast_high"), s.theme == Theme::HighContrast, half))
         c.request(Action::SetTheme, "high-contrast");
     ImGui::Dummy({1, c.m.gap * 0.5f});
-    text_block(c.word("reach_mode"), c.fonts.bold, u32(c.p.overlay_text), w);
-    if (choice(c, "##reach", c.word(s.reach_mode ? "reach_on" : "reach_off"), s.reach_mode, w))
+    text_block(c.word("reach_mode"), c.fonts.bold, u32(c.p.overlay_text), col);
+    if (choice(c, "##reach", c.word(s.reach_mode ? "reach_on" : "reach_off"), s.reach_mode, col))
         c.request(Action::ToggleReach);
+    ImGui::EndGroup();
     ImGui::Dummy({1, c.m.gap});
     if (big_button(c, "##close-access", c.word("close"), w, c.m.target)) c.request(Action::ClosePanels);
+    ImGui::PopStyleVar();
     end_panel();
 }
 

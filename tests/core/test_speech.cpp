@@ -1,0 +1,146 @@
+// Read aloud: every shipped place has something to say (with its title), in every language, and
+// eSpeak NG turns two screens into WAV files of a plausible length.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "core/content.h"
+#include "core/speech.h"
+
+using namespace ww;
+
+namespace {
+
+const Content& shipped() {
+    static const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.content);
+    return *load.content;
+}
+
+std::string title_of(const Content& c, const Place& p, const std::string& lang) {
+    if (p.kind == PlaceKind::Screen) return c.screen(p.id)->title.in(lang);
+    if (p.kind == PlaceKind::Question) return c.guide.question(p.id)->text.in(lang);
+    return c.guide.result(p.id)->title.in(lang);
+}
+
+// Seconds of audio in a 16-bit WAV, from its header and size; -1 when it is not one.
+double wav_seconds(const std::string& path) {
+    FILE* f = fopen(path.c_str(), "rb");
+    if (!f) return -1;
+    unsigned char h[44];
+    const size_t n = fread(h, 1, sizeof h, f);
+    fseek(f, 0, SEEK_END);
+    const long size = ftell(f);
+    fclose(f);
+    if (n != sizeof h || std::string(reinterpret_cast<char*>(h), 4) != "RIFF" ||
+        std::string(reinterpret_cast<char*>(h) + 8, 4) != "WAVE")
+        return -1;
+    auto u32 = [&](int at) { return uint32_t(h[at]) | uint32_t(h[at + 1]) << 8 | uint32_t(h[at + 2]) << 16 | uint32_t(h[at + 3]) << 24; };
+    const uint32_t byte_rate = u32(28), data = u32(40);
+    if (byte_rate == 0 || data + 44 != static_cast<uint32_t>(size)) return -1;
+    return double(data) / byte_rate;
+}
+
+}  // namespace
+
+TEST_CASE("every place says its title, in every language") {
+    const Content& c = shipped();
+    std::vector<Place> places;
+    for (auto& s : c.screens) places.push_back({PlaceKind::Screen, s.id});
+    for (auto& q : c.guide.questions) places.push_back({PlaceKind::Question, q.id});
+    for (auto& r : c.guide.results) places.push_back({PlaceKind::Result, r.id});
+    REQUIRE(places.size() > 10);
+    for (auto& lang : c.languages) {
+        for (auto& p : places) {
+            CAPTURE(lang);
+            CAPTURE(p.key());
+            const std::string text = spoken_text(c, p, lang);
+            CHECK_FALSE(text.empty());
+            CHECK(text.find(title_of(c, p, lang)) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("spoken text covers blocks, answers and result fields") {
+    const Content& c = shipped();
+    const Question* q = c.guide.question(c.guide.start);
+    REQUIRE(q);
+    const std::string qt = spoken_text(c, {PlaceKind::Question, q->id}, "nl");
+    for (auto& a : q->answers) CHECK(qt.find(a.label.in("nl")) != std::string::npos);
+    if (!q->help.empty()) CHECK(qt.find(q->help.in("nl")) != std::string::npos);
+
+    const GuideResult& r = c.guide.results.front();
+    const std::string rt = spoken_text(c, {PlaceKind::Result, r.id}, "en");
+    CHECK(rt.find(r.counter.in("en")) != std::string::npos);
+    CHECK(rt.find(r.applies.in("en")) != std::string::npos);
+    for (auto& s : r.steps) CHECK(rt.find(s.in("en")) != std::string::npos);
+
+    // Tables are read as "row label: value" sentences.
+    for (auto& s : c.screens)
+        for (auto& b : s.blocks)
+            if (b.type == BlockType::Table && b.columns.size() > 1 && !b.rows.empty() && b.rows[0].size() > 1) {
+                const std::string st = spoken_text(c, {PlaceKind::Screen, s.id}, "nl");
+                CHECK(st.find(b.rows[0][1].in("nl")) != std::string::npos);
+                CHECK(st.find(b.columns[1].in("nl")) != std::string::npos);
+            }
+    CHECK(spoken_text(c, {PlaceKind::Screen, "no-such-screen"}, "nl").empty());
+}
+
+TEST_CASE("the warning says the countdown") {
+    const Content& c = shipped();
+    const std::string w = spoken_warning(c, "nl", 30);
+    CHECK(w.find(c.word("idle_title", "nl")) != std::string::npos);
+    CHECK(w.find("30") != std::string::npos);
+    CHECK(w.find("{seconds}") == std::string::npos);
+}
+
+TEST_CASE("names from the command line") {
+    const Content& c = shipped();
+    Place p;
+    CHECK(place_from_name(c, "home", p));
+    CHECK((p == Place{PlaceKind::Screen, "home"}));
+    CHECK(place_from_name(c, "guide-" + c.guide.start, p));
+    CHECK((p == Place{PlaceKind::Question, c.guide.start}));
+    CHECK(place_from_name(c, "result-" + c.guide.results.front().id, p));
+    CHECK(p.kind == PlaceKind::Result);
+    CHECK_FALSE(place_from_name(c, "no-such-screen", p));
+    CHECK_FALSE(place_from_name(c, "guide-", p));
+    CHECK_FALSE(place_from_name(c, "result-nope", p));
+}
+
+TEST_CASE("synth_to_wav writes a WAV of plausible length") {
+    const Content& c = shipped();
+    const auto dir = std::filesystem::temp_directory_path() / "wegwijzer-test-speech";
+    std::filesystem::create_directories(dir);
+    for (const char* id : {"home", "vormen"}) {
+        for (const char* lang : {"nl", "en"}) {
+            const std::string sid = id, slang = lang;
+            CAPTURE(sid);
+            CAPTURE(slang);
+            const std::string path = (dir / (std::string(id) + "-" + lang + ".wav")).string();
+            REQUIRE(c.screen(id));
+            REQUIRE(synth_to_wav(spoken_text(c, {PlaceKind::Screen, id}, lang), lang, 150, 80, path));
+            const double s = wav_seconds(path);
+            MESSAGE(path << ": " << s << " s");
+            CHECK(s > 1.0);
+            CHECK(s < 600.0);
+        }
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a Speaker without audio device neither blocks nor crashes") {
+    Speaker sp(150);
+    sp.speak("Dit is een test.", "nl", 80);
+    sp.stop();
+    sp.speak("This is a test.", "en", 50);
+    for (int i = 0; i < 200 && sp.busy(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    sp.stop();
+    // Destroyed while possibly still speaking: must return.
+    Speaker other;
+    other.speak("Nog een zin om voor te lezen.", "nl", 80);
+}

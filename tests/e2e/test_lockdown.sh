@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Real window under Xvfb + openbox: the kiosk ignores Escape, F11 and Alt+F4; it warns, resets
+# to the attract loop and wakes on a tap; the hidden corner gesture opens the staff PIN pad, a
+# wrong PIN is refused (and logged), the right one (2468, as shipped) opens the admin panel, and
+# "Exit kiosk" ends the process with exit code 0. Everything is checked on the kiosk's own log,
+# plus screenshots of the warning and the attract loop that must not be blank.
+set -euo pipefail
+BIN=$(realpath "$1")
+cd "$(dirname "$0")/../.."
+if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --wm --size 1280x800 "$0" "$BIN"; fi
+
+OUT=$(mktemp -d)
+LOG=$OUT/kiosk.log
+KIOSK=
+cleanup() {
+  if [ -n "$KIOSK" ] && kill -0 "$KIOSK" 2>/dev/null; then kill "$KIOSK" 2>/dev/null || true; fi
+  rm -rf "$OUT"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*"; echo "--- kiosk log:"; cat "$LOG"
+  for f in "$OUT"/*.png; do [ -e "$f" ] && cp "$f" "/tmp/e2e-lockdown-$(basename "$f")" && echo "kept /tmp/e2e-lockdown-$(basename "$f")"; done
+  exit 1
+}
+
+# wait_log PATTERN [SECONDS]: until the log matches (grep -E); fails when the kiosk died.
+wait_log() {
+  local pattern=$1 limit=${2:-15}
+  for _ in $(seq 1 $((limit * 20))); do
+    grep -qE "$pattern" "$LOG" && return 0
+    kill -0 "$KIOSK" 2>/dev/null || fail "kiosk exited while waiting for: $pattern"
+    sleep 0.05
+  done
+  fail "timeout waiting for: $pattern"
+}
+# not_blank PNG: more than one flat colour.
+not_blank() {
+  local sd
+  sd=$(convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.01) }' || fail "$1 looks blank (sd=$sd)"
+}
+# button EVENT KEY: "x y" of KEY in the last `event=EVENT k=x,y ...` line (admin_pad, admin_panel).
+button() {
+  grep "event=$1 " "$LOG" | tail -1 | tr ' ' '\n' | grep "^$2=" | head -1 | cut -d= -f2 | tr ',' ' '
+}
+click_button() {
+  local xy
+  xy=$(button "$1" "$2")
+  [ -n "$xy" ] || fail "no button $2 in event=$1"
+  # shellcheck disable=SC2086
+  xdotool mousemove $xy click 1
+  sleep 0.1
+}
+
+"$BIN" --config kiosk-config/default.toml --set session.idle_timeout=3 --set session.warning_seconds=2 \
+  2>"$LOG" &
+KIOSK=$!
+WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
+wait_log "event=start "
+
+# 1. Lockdown: keys and a real close request (Alt+F4 through the window manager) are ignored.
+xdotool windowactivate --sync "$WIN" || true
+xdotool key Escape F11
+xdotool windowactivate --sync "$WIN" || true
+xdotool key alt+F4
+wait_log "event=close_ignored" 5
+wait_log "event=key_ignored key=256" 5   # Escape
+wait_log "event=key_ignored key=300" 5   # F11
+kill -0 "$KIOSK" 2>/dev/null || fail "the kiosk did not survive Escape/F11/Alt+F4"
+
+# 2. Idle: warning, then reset to the attract loop; both screens have real content.
+wait_log "event=idle_warning" 10
+sleep 0.4
+import -window root "$OUT/warning.png"
+not_blank "$OUT/warning.png"
+wait_log "event=attract" 10
+sleep 0.5
+import -window root "$OUT/attract.png"
+not_blank "$OUT/attract.png"
+cmp -s "$OUT/warning.png" "$OUT/attract.png" && fail "warning and attract screenshots are identical"
+
+# 3. A tap wakes the kiosk.
+xdotool mousemove 640 400 click 1
+wait_log "event=session_start" 5
+
+# 4. Hidden gesture: 5 taps in the top-left corner within 3 s open the PIN pad.
+xdotool mousemove 15 15 click --repeat 5 --delay 120 1
+wait_log "event=admin_gesture" 5
+wait_log "event=admin_pad " 5
+import -window root "$OUT/pad.png"
+not_blank "$OUT/pad.png"
+
+# 5. A wrong PIN, typed on the keyboard (the open pad takes digits), is refused and logged.
+xdotool key 1 3 5 7 Return
+wait_log "event=admin_pin_failed attempt=1" 5
+grep -q "event=admin_open" "$LOG" && fail "a wrong PIN opened the panel"
+
+# 6. The right PIN, tapped on the pad after the 1 s delay, opens the panel.
+sleep 1.2
+for k in 2 4 6 8 ok; do click_button admin_pad "$k"; done
+wait_log "event=admin_open" 5
+wait_log "event=admin_panel " 5
+grep -q "2468" "$LOG" && fail "the PIN appears in the log"
+
+# 7. "Exit kiosk" ends the process cleanly.
+click_button admin_panel exit
+for _ in $(seq 1 100); do kill -0 "$KIOSK" 2>/dev/null || break; sleep 0.05; done
+kill -0 "$KIOSK" 2>/dev/null && fail "the kiosk did not exit after Exit kiosk"
+rc=0
+wait "$KIOSK" || rc=$?
+KIOSK=
+[ "$rc" = 0 ] || fail "exit code $rc"
+grep -q "event=exit reason=admin" "$LOG" || fail "no event=exit reason=admin"
+if [ -n "${KEEP_SHOTS:-}" ]; then mkdir -p "$KEEP_SHOTS" && cp "$OUT"/*.png "$KEEP_SHOTS"/; fi
+echo "e2e lockdown: ok"

@@ -1,0 +1,21 @@
+# libFuzzer targets (clang only). tests/fuzz.sh configures a build dir with -DWEGWIJZER_FUZZ=ON,
+# builds them and runs each for a while; `make fuzz` runs them for 10 minutes each.
+if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  message(FATAL_ERROR "WEGWIJZER_FUZZ needs clang: CC=clang CXX=clang++ (tests/fuzz.sh does this)")
+endif()
+
+# The core once more, instrumented for coverage and with ASan + UBSan (UB aborts: a finding).
+set(WW_FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+                  -fno-omit-frame-pointer -g)
+get_target_property(WW_CORE_LIBS wegwijzer_core LINK_LIBRARIES)
+add_library(wegwijzer_core_fuzz STATIC ${CORE_SOURCES})
+target_include_directories(wegwijzer_core_fuzz PUBLIC src)
+target_link_libraries(wegwijzer_core_fuzz PUBLIC ${WW_CORE_LIBS})
+target_compile_options(wegwijzer_core_fuzz PRIVATE ${WW_FUZZ_FLAGS})
+
+foreach(target fuzz_layouts fuzz_config)
+  add_executable(${target} tests/fuzz/${target}.cpp)
+  target_compile_options(${target} PRIVATE ${WW_FUZZ_FLAGS})
+  target_link_libraries(${target} PRIVATE wegwijzer_core_fuzz)
+  target_link_options(${target} PRIVATE -fsanitize=fuzzer,address,undefined)
+endforeach()
