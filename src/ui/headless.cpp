@@ -25,14 +25,18 @@ HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles 
     };
     build(parse_text_size(config.accessibility.text_size));
     app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
-    AppHooks hooks;
-    hooks.rebuild_fonts = [build](TextSize s) { build(s); };
-    app_->set_hooks(std::move(hooks));
+    rebuild_fonts_ = build;
+    set_hooks({});
 }
 
 HeadlessKiosk::~HeadlessKiosk() {
     app_.reset();
     ImGui::DestroyContext(ctx_);
+}
+
+void HeadlessKiosk::set_hooks(AppHooks hooks) {
+    hooks.rebuild_fonts = rebuild_fonts_;
+    app_->set_hooks(std::move(hooks));
 }
 
 void HeadlessKiosk::resize(float w, float h) {

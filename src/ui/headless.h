@@ -27,11 +27,14 @@ public:
     // found by rendering a frame and searching the ids.
     bool find(const char* id, float& x, float& y);
     void resize(float w, float h);
+    // Extra hooks (speech, reload) for a test; the font hook stays the headless one.
+    void set_hooks(AppHooks hooks);
 
 private:
     ImGuiContext* ctx_ = nullptr;
     FontSet fonts_;
     FontFiles files_;
+    std::function<void(TextSize)> rebuild_fonts_;
     NullTextures textures_;
     std::unique_ptr<KioskApp> app_;
     double now_;

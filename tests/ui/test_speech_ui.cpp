@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "kiosk_fixture.h"
+
+using namespace ww;
+
+namespace {
+// Records what the app asks the speaker to do.
+struct FakeSpeaker {
+    std::vector<std::string> said;
+    int stops = 0;
+    bool talking = false;
+    AppHooks hooks() {
+        AppHooks h;
+        h.speak = [this](const std::string& text, const std::string&, int) {
+            said.push_back(text);
+            talking = true;
+        };
+        h.stop_speech = [this] {
+            ++stops;
+            talking = false;
+        };
+        h.speaking = [this] { return talking; };
+        return h;
+    }
+};
+}  // namespace
+
+TEST_CASE("read aloud: speaks the place, repeats, announces new screens, stops on a tap and on reset") {
+    Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
+    FakeSpeaker sp;
+    k.k->set_hooks(sp.hooks());
+    k.tap("##access");
+    k.tap("##speech-on");
+    REQUIRE(k.app().session().speech);
+    REQUIRE(sp.said.size() == 1);
+    CHECK(sp.said.back().find(k.app().content()->screen("home")->title.in("nl")) != std::string::npos);
+    k.tap("##speech-on");  // again: repeats
+    CHECK(sp.said.size() == 2);
+    const int stops = sp.stops;
+    k.tap("##close-access");
+    CHECK(sp.stops > stops);  // the tap silenced it
+    k.tap("##tile-vormen");
+    CHECK(sp.said.back().find(k.app().content()->screen("vormen")->title.in("nl")) != std::string::npos);
+    // A visitor who is listening is not idle; once it is quiet the warning comes, and is spoken.
+    sp.talking = false;
+    k.k->step(10.5);
+    k.k->settle();
+    CHECK(k.app().phase() == Phase::Warning);
+    CHECK(sp.said.back().find(k.app().content()->word("idle_title", "nl")) != std::string::npos);
+    const int before_reset = sp.stops;
+    k.k->step(21);
+    CHECK(k.app().phase() == Phase::Attract);
+    CHECK(sp.stops > before_reset);
+    CHECK_FALSE(k.app().session().speech);  // the next visitor starts without it
+}
