@@ -318,11 +318,12 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
         }
         app->show({PlaceKind::Screen, app->content()->home});
         for (auto& [name, action] : app->proof_states()) {
-            app->apply({Action::ClosePanels});
+            app->show({PlaceKind::Screen, app->content()->home});
             app->apply(action);
             shoot("state-" + name);
+            app->apply({Action::ClosePanels});
+            if (app->session().reach_mode) app->apply({Action::ToggleReach});
         }
-        app->apply({Action::ClosePanels});
         // The lifecycle: idle warning, then the attract loop.
         now += cfg.session.idle_timeout + 0.5;
         shoot("state-idle-warning");

@@ -253,7 +253,9 @@ std::vector<Place> KioskApp::all_places() const {
 }
 
 std::vector<std::pair<std::string, Action>> KioskApp::proof_states() const {
-    return {{"accessibility", {Action::ToggleAccessPanel}}, {"language", {Action::ToggleLanguagePanel}}};
+    return {{"accessibility", {Action::ToggleAccessPanel}},
+            {"language", {Action::ToggleLanguagePanel}},
+            {"reach", {Action::ToggleReach}}};
 }
 
 void KioskApp::show(const Place& p) {
