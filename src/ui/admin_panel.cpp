@@ -8,6 +8,7 @@
 
 #include "core/log.h"
 #include "ui/app.h"
+#include "ui/widgets.h"
 
 namespace ww {
 
@@ -30,16 +31,6 @@ std::string uptime(double s) {
     char buf[48];
     snprintf(buf, sizeof buf, "%ld d %02ld:%02ld:%02ld", t / 86400, t / 3600 % 24, t / 60 % 60, t % 60);
     return buf;
-}
-
-void text(ImFont* f, ImU32 col, const std::string& s, float wrap_width) {
-    ImGui::PushFont(f);
-    ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
 }
 
 // Over every visitor window. Not SetWindowFocus(): focusing a window every frame clears the
@@ -239,7 +230,7 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
     begin_window("##admin-pad", m, std::min(m.width - 2 * m.pad, inner + 2 * m.pad));
     const float w = std::min(inner, m.width - 4 * m.pad);
     const float k = (w - 2 * m.gap) / 3;
-    text(fonts.heading, kText, "Staff PIN", w);
+    text_block("Staff PIN", fonts.heading, kText, w);
 
     // The PIN as dots, never as digits.
     const float dot = fonts.title->FontSize * 0.28f;
@@ -268,7 +259,7 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
     } else if (!message_.empty()) {
         status = message_ + " Try again.";
     }
-    text(fonts.body, status.empty() ? kMuted : kWarn, status.empty() ? " " : status, w);
+    text_block(status.empty() ? " " : status, fonts.body, status.empty() ? kMuted : kWarn, w);
 
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
     for (int i = 0; i < 9; ++i) {
@@ -290,14 +281,14 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
 void AdminPanel::draw_panel(KioskApp& app, const Metrics& m, const FontSet& fonts, double now) {
     dim(m);
     const float w = begin_window("##admin-panel", m, std::min(m.width - 2 * m.pad, m.body * 40));
-    text(fonts.heading, kText, "Admin", w);
+    text_block("Admin", fonts.heading, kText, w);
     const float label_w = fonts.bold->CalcTextSizeA(fonts.bold->FontSize, FLT_MAX, 0, "Sessions started").x +
                           m.gap;
     auto row = [&](const char* label, const std::string& value, ImU32 col = kText) {
         const float x0 = ImGui::GetCursorPosX();
-        text(fonts.bold, kMuted, label, label_w);
+        text_block(label, fonts.bold, kMuted, label_w);
         ImGui::SameLine(x0 + label_w);
-        text(fonts.body, col, value, w - label_w);
+        text_block(value, fonts.body, col, w - label_w);
     };
     row("Version", std::string("wegwijzer ") + WEGWIJZER_VERSION);
     row("Profile", profile_);
@@ -311,10 +302,11 @@ void AdminPanel::draw_panel(KioskApp& app, const Metrics& m, const FontSet& font
             kWarn);
         // The first few only (touch cannot scroll here); `wegwijzer --check` lists them all.
         const size_t shown = std::min<size_t>(problems.size(), 6);
-        for (size_t i = 0; i < shown; ++i) text(fonts.small, kWarn, problems[i].format(), w);
+        for (size_t i = 0; i < shown; ++i) text_block(problems[i].format(), fonts.small, kWarn, w);
         if (shown < problems.size())
-            text(fonts.small, kMuted, "... and " + std::to_string(problems.size() - shown) +
-                                          " more: run `wegwijzer --check` or see the log", w);
+            text_block("... and " + std::to_string(problems.size() - shown) +
+                           " more: run `wegwijzer --check` or see the log",
+                       fonts.small, kMuted, w);
     }
     row("Uptime", uptime(now - start_));
     row("Sessions started", std::to_string(app.sessions_started()));
@@ -350,10 +342,9 @@ void AdminPanel::draw_test_strip(KioskApp& app, const Metrics& m, const FontSet&
     ImGui::Begin("##admin-test", nullptr, kFlags | ImGuiWindowFlags_AlwaysAutoResize);
     on_top();
     const float inner = w - 2 * m.gap;
-    text(fonts.small, kMuted,
-         "Test " + std::to_string(test_index_ + 1) + "/" + std::to_string(places.size()) + ": " +
-             places[test_index_ % places.size()].key(),
-         inner);
+    text_block("Test " + std::to_string(test_index_ + 1) + "/" + std::to_string(places.size()) + ": " +
+                   places[test_index_ % places.size()].key(),
+               fonts.small, kMuted, inner);
     const float q = (inner - 2 * m.gap) / 3;
     if (button("##test-prev", "Previous", q, m.target, fonts.bold)) test_next(app, -1);
     ImGui::SameLine(0, m.gap);
