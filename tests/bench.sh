@@ -167,6 +167,30 @@ if p.wait_for(r"event=idle_warning", 30) is not None:
     out("warning_cpu_pct.kiosk", summary["kiosk"]["warning"], "%")
 p.stop()
 
+# Full-rate rendering while a finger is down (xdotool drags on home): the real cost of frames,
+# GL on the software renderer included. Nothing caps it but the swap interval.
+if shutil.which("xdotool"):
+    p = Proc(kiosk)
+    if p.wait_for(r"event=first_frame") is not None:
+        time.sleep(2)
+        subprocess.run(["xdotool", "mousemove", "960", "800", "mousedown", "1"], check=False)
+        stop = threading.Event()
+        def wiggle():
+            i = 0
+            while not stop.is_set():
+                subprocess.run(["xdotool", "mousemove", "960", str(300 + (i % 2) * 500)], check=False)
+                i += 1
+                time.sleep(0.05)
+        mover = threading.Thread(target=wiggle)
+        mover.start()
+        time.sleep(1)
+        summary["kiosk"]["drag"] = cpu_pct(p.p.pid, 10)
+        stop.set()
+        mover.join()
+        subprocess.run(["xdotool", "mouseup", "1"], check=False)
+        out("drag_cpu_pct.kiosk", summary["kiosk"]["drag"], "%")
+    p.stop()
+
 # --- the floor: a bare GLFW window with a GL context -------------------------------------------
 bare = [f"{build}/bare_window"]
 summary["bare"] = {"start": startup("bare_window", bare, r"event=first_frame")}
@@ -220,11 +244,14 @@ else:
 def f(v, fmt):
     return fmt.format(v) if isinstance(v, (int, float)) else "-"
 print()
-print(f"{'':14}{'first frame':>14}{'PSS':>10}{'RSS':>10}{'idle CPU':>10}{'attract':>10}{'warning':>10}")
+print("CPU in % of one core; idle = home with no input; attract/warning: once those phases run.")
+print(f"{'':14}{'first frame':>14}{'PSS':>10}{'RSS':>10}{'idle CPU':>10}{'attract':>10}{'warning':>10}"
+      f"{'drag':>10}")
 for name, s in summary.items():
     print(f"{name:14}{f(s.get('start'), '{:.0f} ms'):>14}{f(s.get('pss'), '{:.1f} MB'):>10}"
           f"{f(s.get('rss'), '{:.1f} MB'):>10}{f(s.get('idle'), '{:.2f} %'):>10}"
-          f"{f(s.get('attract'), '{:.1f} %'):>10}{f(s.get('warning'), '{:.1f} %'):>10}")
+          f"{f(s.get('attract'), '{:.1f} %'):>10}{f(s.get('warning'), '{:.1f} %'):>10}"
+          f"{f(s.get('drag'), '{:.1f} %'):>10}")
 print()
 PY
 

@@ -39,6 +39,7 @@ for t in fuzz_layouts fuzz_config; do
   mkdir -p "$corpus"
   echo "fuzz: $t for ${secs}s (log: $build/$t.log)"
   "$build/$t" -max_total_time="$secs" -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+    -dict=tests/fuzz/toml.dict \
     -artifact_prefix="$build/fuzz-crashes/$t-" "$corpus" "$seeds/$t" >"$build/$t.log" 2>&1 &
   pids+=($!)
 done
@@ -46,7 +47,7 @@ status=0
 i=0
 for t in fuzz_layouts fuzz_config; do
   if wait "${pids[$i]}"; then
-    echo "fuzz: $t ok: $(grep -E '^stat::number_of_executed_runs' "$build/$t.log" | awk '{print $2}') runs," \
+    echo "fuzz: $t ok: $(grep -E '^stat::number_of_executed_units' "$build/$t.log" | awk '{print $2}') runs," \
          "$(grep -cE '^#[0-9]+.*(NEW|REDUCE)' "$build/$t.log" || true) new/reduced inputs"
   else
     echo "fuzz: $t FAILED; the end of its log:" >&2

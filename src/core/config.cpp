@@ -1,6 +1,7 @@
 #include "core/config.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <sstream>
 
@@ -94,7 +95,7 @@ void read_field(TomlReader& r, const toml::table& t, const Field& f, KioskConfig
     if (!n) return;
     const std::string name = std::string(*f.section ? f.section : "") + (*f.section ? "." : "") + f.key;
     auto range = [&](double v) {
-        if (f.min != f.max && (v < f.min || v > f.max)) {
+        if (!std::isfinite(v) || (f.min != f.max && (v < f.min || v > f.max))) {  // nan passes both
             std::ostringstream m;
             m << "'" << name << "' is " << v << "; it must be between " << f.min << " and " << f.max;
             r.problem(*n, m.str());

@@ -340,7 +340,10 @@ private:
         if (auto qs = r.array(*doc, "question", true)) {
             for (auto&& item : *qs) {
                 auto t = item.as_table();
-                if (!t) continue;
+                if (!t) {
+                    r.problem(item, "[[question]] entries must be tables");
+                    continue;
+                }
                 r.only_keys(*t, {"id", "text", "help", "answer"}, "[[question]]");
                 Question q;
                 q.loc = loc_of(r, item);
@@ -350,7 +353,10 @@ private:
                 if (auto answers = r.array(*t, "answer", true)) {
                     for (auto&& a : *answers) {
                         auto at = a.as_table();
-                        if (!at) continue;
+                        if (!at) {
+                            r.problem(a, "[[question.answer]] entries must be tables");
+                            continue;
+                        }
                         r.only_keys(*at, {"value", "label", "next"}, "[[question.answer]]");
                         Answer ans;
                         ans.loc = loc_of(r, a);
@@ -362,11 +368,16 @@ private:
                 }
                 g.questions.push_back(std::move(q));
             }
+            // No questions would skip every guide check, and the guide tile would open nothing.
+            if (qs->empty()) r.problem(*doc->get("question"), "the guide needs at least one [[question]]");
         }
         if (auto rules = r.array(*doc, "rule", true)) {
             for (auto&& item : *rules) {
                 auto t = item.as_table();
-                if (!t) continue;
+                if (!t) {
+                    r.problem(item, "[[rule]] entries must be tables");
+                    continue;
+                }
                 r.only_keys(*t, {"when", "result"}, "[[rule]]");
                 Rule rule;
                 rule.loc = loc_of(r, item);
@@ -381,7 +392,10 @@ private:
         if (auto results = r.array(*doc, "result", true)) {
             for (auto&& item : *results) {
                 auto t = item.as_table();
-                if (!t) continue;
+                if (!t) {
+                    r.problem(item, "[[result]] entries must be tables");
+                    continue;
+                }
                 r.only_keys(*t, {"id", "title", "forms", "counter", "applies", "steps", "qr"},
                             "[[result]]");
                 GuideResult res;
