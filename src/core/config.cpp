@@ -48,7 +48,7 @@ const std::vector<Field>& fields() {
         {"attract", "enabled", Kind::Bool, M(attract.enabled), 0, 0, {}, "show the attract loop between visitors"},
         {"attract", "seconds_per_message", Kind::Int, M(attract.seconds_per_message), 2, 120, {},
          "how long each attract message stays"},
-        {"attract", "fps", Kind::Int, M(attract.fps), 1, 30, {}, "animation frame cap"},
+        {"attract", "fps", Kind::Int, M(attract.fps), 1, 30, {}, "frame cap while a message fades in or out"},
         {"night", "enabled", Kind::Bool, M(night.enabled), 0, 0, {}, "dim the attract loop at night"},
         {"night", "start", Kind::String, M(night.start), 0, 0, {}, "night starts (HH:MM, local time)"},
         {"night", "end", Kind::String, M(night.end), 0, 0, {}, "night ends (HH:MM)"},

@@ -34,7 +34,7 @@ struct KioskConfig {
     struct Attract {
         bool enabled = true;
         int seconds_per_message = 8;
-        int fps = 20;  // animation cap (software renderer: keep it low)
+        int fps = 10;  // frame cap while a message fades (software renderer: keep it low)
     } attract;
 
     struct Night {

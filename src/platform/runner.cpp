@@ -260,21 +260,28 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
 
+    // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
+    // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
+    // until the app's next timer (countdown tick, attract animation) or the next event.
+    constexpr double kMinFrameTime = 1.0 / 60;
+    double last_frame = -1;
     bool busy = true;
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
     while (!g_quit && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
-        const double wake = app->next_wakeup(now);
-        if (busy || st.dirty || wake <= now) glfwPollEvents();
-        else glfwWaitEventsTimeout(std::min(wake - now, 60.0));
+        const double due = busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now);
+        if (due > now) glfwWaitEventsTimeout(std::min(due - now, 60.0));
+        else glfwPollEvents();
         if (g_reload.exchange(false)) {
             gui.textures->clear();
             app->set_content(load_content(opts.layouts_dir, opts.assets_dir));
             st.dirty = true;
         }
         const double t = glfwGetTime();
-        if (!(busy || st.dirty || app->next_wakeup(t) <= t)) continue;
+        const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;
+        if (!wanted) continue;
         st.dirty = false;
+        last_frame = t;
         busy = gui.render(*app, t);
         glfwSwapBuffers(gui.window);
         if (first_frame) log_event("first_frame");

@@ -162,7 +162,7 @@ double KioskApp::next_wakeup(double now) const {
     if (admin_.visible()) return std::min(now + 0.5, lifecycle_.next_deadline());  // countdowns
     switch (lifecycle_.phase()) {
         case Phase::Attract:
-            return now + 1.0 / std::max(1, is_night(config_.night) ? 2 : config_.attract.fps);
+            return attract_since_ + attract_timing().next_frame(now - attract_since_);
         case Phase::Warning:
             // Redraw when the shown number changes, and at the end.
             return std::min(lifecycle_.next_deadline(), now + (lifecycle_.seconds_left(now) > 0 ? std::fmod(
@@ -171,6 +171,12 @@ double KioskApp::next_wakeup(double now) const {
             return lifecycle_.next_deadline();
     }
     return now + 1;
+}
+
+AttractTiming KioskApp::attract_timing() const {
+    // At night the loop is dimmed and slower still.
+    return {static_cast<double>(config_.attract.seconds_per_message),
+            is_night(config_.night) ? 2 : config_.attract.fps};
 }
 
 void KioskApp::log_place() const {
@@ -431,7 +437,7 @@ bool KioskApp::frame(double now) {
         const double t = now - attract_since_;
         DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
         draw_attract(c, t, is_night(config_.night) ? static_cast<float>(config_.night.dim) : 1.0f,
-                     config_.attract.seconds_per_message);
+                     attract_timing());
     } else {
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize({m.width, m.height});

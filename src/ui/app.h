@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/attract.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "core/lifecycle.h"
@@ -100,6 +101,7 @@ private:
     void draw_place(const Metrics& m);
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
+    AttractTiming attract_timing() const;
     void speak_place();  // reads the current place aloud when speech is on
 
     KioskConfig config_;

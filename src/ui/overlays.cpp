@@ -71,7 +71,7 @@ void draw_idle_warning(DrawContext& c, int seconds_left) {
     end_panel();
 }
 
-void draw_attract(DrawContext& c, double t, float dim, int seconds_per_message) {
+void draw_attract(DrawContext& c, double t, float dim, const AttractTiming& timing) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({c.m.width, c.m.height});
     ImGui::Begin("##attract", nullptr, kOverlay | ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -79,26 +79,21 @@ void draw_attract(DrawContext& c, double t, float dim, int seconds_per_message) 
     dl->AddRectFilled({0, 0}, {c.m.width, c.m.height}, u32(c.p.header_bg));
     const auto& msgs = c.content.attract;
     if (!msgs.empty()) {
-        const int period = std::max(1, seconds_per_message);
-        const size_t i = static_cast<size_t>(t / period) % msgs.size();
-        const double phase = std::fmod(t, period) / period;  // 0..1 within this message
-        // Fade in and out; the picture drifts slowly.
-        const float alpha = static_cast<float>(std::clamp(std::min(phase, 1 - phase) * 6.0, 0.0, 1.0));
-        const auto& msg = msgs[i];
+        const float alpha = timing.alpha(t);  // each message fades in and out
+        const auto& msg = msgs[timing.message(t, msgs.size())];
         const float img_h = c.m.height * (c.m.portrait ? 0.38f : 0.5f);
         const TextureInfo tex = c.textures.get(msg.image);
         if (tex.id && tex.height > 0) {
             const float w = img_h * tex.width / tex.height;
-            const float drift = static_cast<float>(std::sin(t * 0.4) * c.m.body);
-            const ImVec2 a = {(c.m.width - w) / 2 + drift, c.m.height * 0.1f};
+            const ImVec2 a = {(c.m.width - w) / 2, c.m.height * 0.1f};
             dl->AddImage(tex.id, a, {a.x + w, a.y + img_h}, {0, 0}, {1, 1},
                          IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
         }
         ImGui::SetCursorPos({c.m.pad * 2, c.m.height * 0.1f + img_h + c.m.pad});
         text_block(c.tr(msg.text), c.fonts.title, u32(c.p.header_text, alpha), c.m.width - 4 * c.m.pad);
     }
-    // The invitation pulses gently.
-    const float pulse = 0.75f + 0.25f * static_cast<float>(std::sin(t * 2.5));
+    // The invitation blinks gently, once a second.
+    const float pulse = timing.blink_on(t) ? 1.0f : 0.8f;
     const std::string& touch = c.word("attract_touch");
     ImFont* f = c.fonts.title;
     const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, c.m.width - 4 * c.m.pad, touch.c_str());
