@@ -153,19 +153,17 @@ if p.wait_for(r"event=first_frame") is not None:
     summary["kiosk"].update(pss=pss, rss=rss, idle=idle)
 p.stop()
 
-p = Proc(kiosk + ["--set", "session.idle_timeout=2", "--set", "session.warning_seconds=1"])
-if p.wait_for(r"event=attract", 30) is not None:
-    time.sleep(1)
-    summary["kiosk"]["attract"] = cpu_pct(p.p.pid, 15)
-    out("attract_cpu_pct.kiosk", summary["kiosk"]["attract"], "%")
-p.stop()
+def phase_cpu(name, warning_seconds, event):
+    """CPU of the kiosk once the log shows `event` (the attract loop, the idle countdown)."""
+    p = Proc(kiosk + ["--set", "session.idle_timeout=2", "--set", f"session.warning_seconds={warning_seconds}"])
+    if p.wait_for(event, 30) is not None:
+        time.sleep(1)
+        summary["kiosk"][name] = cpu_pct(p.p.pid, 15)
+        out(f"{name}_cpu_pct.kiosk", summary["kiosk"][name], "%")
+    p.stop()
 
-p = Proc(kiosk + ["--set", "session.idle_timeout=2", "--set", "session.warning_seconds=600"])
-if p.wait_for(r"event=idle_warning", 30) is not None:
-    time.sleep(1)
-    summary["kiosk"]["warning"] = cpu_pct(p.p.pid, 15)
-    out("warning_cpu_pct.kiosk", summary["kiosk"]["warning"], "%")
-p.stop()
+phase_cpu("attract", 1, r"event=attract")
+phase_cpu("warning", 600, r"event=idle_warning")
 
 # Full-rate rendering while a finger is down (xdotool drags on home): the real cost of frames,
 # GL on the software renderer included. Nothing caps it but the swap interval.

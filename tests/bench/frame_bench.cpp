@@ -17,6 +17,7 @@
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
+#include "../support/proc_stats.h"
 
 using namespace ww;
 
@@ -26,15 +27,6 @@ double cpu_ms() {
     timespec t{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-double rss_mb() {
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 double percentile(std::vector<double> v, double p) {

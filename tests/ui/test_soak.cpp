@@ -19,6 +19,7 @@
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
+#include "../support/proc_stats.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WW_SANITIZED 1
@@ -34,15 +35,6 @@
 using namespace ww;
 
 namespace {
-
-double rss_mb() {
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
 
 // The kiosk logs every event on stderr; 10 000 sessions would be ~100 000 lines.
 struct QuietStderr {
