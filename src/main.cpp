@@ -38,15 +38,18 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
         return 1;
     }
     const Content& c = *content.content;
-    std::string lang = config.languages.default_language.empty() ? c.languages.front()
-                                                                 : config.languages.default_language;
+    std::string lang = config.languages.default_language.empty()
+                           ? c.languages.front()
+                           : config.languages.default_language;
     if (std::find(c.languages.begin(), c.languages.end(), lang) == c.languages.end()) {
-        fprintf(stderr, "wegwijzer: --lang: language '%s' is not in layouts/kiosk.toml\n", lang.c_str());
+        fprintf(stderr, "wegwijzer: --lang: language '%s' is not in layouts/kiosk.toml\n",
+                lang.c_str());
         return 1;
     }
     Place place;
     if (!place_from_name(c, name, place)) {
-        fprintf(stderr, "wegwijzer: --speak: no screen, guide-<question> or result-<result> named '%s'\n",
+        fprintf(stderr,
+                "wegwijzer: --speak: no screen, guide-<question> or result-<result> named '%s'\n",
                 name.c_str());
         return 1;
     }
@@ -100,9 +103,11 @@ int main(int argc, char** argv) {
 
     RunOptions run;
     run.layouts_dir = o.layouts.empty() ? shipped("layouts") : o.layouts;
-    run.assets_dir = (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
-    if (fs::path(run.layouts_dir).filename() == "" )
-        run.assets_dir = (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
+    run.assets_dir =
+        (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
+    if (fs::path(run.layouts_dir).filename() == "")
+        run.assets_dir =
+            (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
     run.log_items = o.log_items;
     run.config_path = o.config.empty() ? shipped("kiosk-config") + "/default.toml" : o.config;
 

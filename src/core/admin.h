@@ -19,7 +19,7 @@ std::string pin_problem(const std::string& pin);
 // N taps within `seconds` in the configured corner (a square of `corner_mm`). A tap elsewhere
 // starts the count again. tap() returns true once when the count is reached, then starts over.
 class CornerGesture {
-public:
+  public:
     CornerGesture(const KioskConfig::Admin& admin, double px_per_mm)
         : admin_(admin), px_per_mm_(px_per_mm) {}
     void set_px_per_mm(double v) { px_per_mm_ = v; }
@@ -28,7 +28,7 @@ public:
     bool in_corner(float x, float y, float width, float height) const;
     void reset() { taps_.clear(); }
 
-private:
+  private:
     KioskConfig::Admin admin_;
     double px_per_mm_;
     std::deque<double> taps_;
@@ -37,7 +37,7 @@ private:
 // Wrong PINs make the next try wait 1, 2, 4, 8 ... s (at most 30 s); after `max_attempts` wrong
 // PINs in a row the pad is locked for `lockout_seconds`. A right PIN clears the count.
 class PinGuard {
-public:
+  public:
     enum class Result { Accepted, Wrong, Wait, Locked };
 
     PinGuard(int max_attempts, int lockout_seconds)
@@ -54,7 +54,7 @@ public:
     double wait_left(double now) const;
     int failures() const { return failures_; }
 
-private:
+  private:
     // Checks the clock; lifts an expired lockout. Returns Accepted when a try may go ahead.
     Result gate(double now);
 

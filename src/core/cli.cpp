@@ -40,13 +40,15 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             return true;
         };
         std::string v;
-        if (a == "--config") { if (!value(o.config)) return out; }
-        else if (a == "--layouts") { if (!value(o.layouts)) return out; }
-        else if (a == "--set") {
+        if (a == "--config") {
+            if (!value(o.config)) return out;
+        } else if (a == "--layouts") {
+            if (!value(o.layouts)) return out;
+        } else if (a == "--set") {
             if (!value(v)) return out;
             o.sets.push_back(v);
-        }
-        else if (a == "--windowed") o.windowed = true;
+        } else if (a == "--windowed")
+            o.windowed = true;
         else if (a == "--size") {
             if (!value(v)) return out;
             int w = 0, h = 0;
@@ -58,31 +60,38 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             }
             o.width = w;
             o.height = h;
-        }
-        else if (a == "--lang") { if (!value(o.lang)) return out; }
-        else if (a == "--theme") {
+        } else if (a == "--lang") {
+            if (!value(o.lang)) return out;
+        } else if (a == "--theme") {
             if (!value(o.theme)) return out;
             if (o.theme != "normal" && o.theme != "high-contrast") {
                 out.error = "--theme expects normal or high-contrast";
                 return out;
             }
-        }
-        else if (a == "--text-size") {
+        } else if (a == "--text-size") {
             if (!value(o.text_size)) return out;
             if (o.text_size != "normal" && o.text_size != "large" && o.text_size != "larger") {
                 out.error = "--text-size expects normal, large or larger";
                 return out;
             }
-        }
-        else if (a == "--check") o.check = true;
-        else if (a == "--proof") { if (!value(o.proof_dir)) return out; }
-        else if (a == "--speak") { if (!value(o.speak_screen)) return out; }
-        else if (a == "--wav") { if (!value(o.wav)) return out; }
-        else if (a == "--hash-pin") o.hash_pin = true;
-        else if (a == "--log-items") o.log_items = true;
-        else if (a == "--help-config") o.help_config = true;
-        else if (a == "--help" || a == "-h") o.help = true;
-        else if (a == "--version") o.version = true;
+        } else if (a == "--check")
+            o.check = true;
+        else if (a == "--proof") {
+            if (!value(o.proof_dir)) return out;
+        } else if (a == "--speak") {
+            if (!value(o.speak_screen)) return out;
+        } else if (a == "--wav") {
+            if (!value(o.wav)) return out;
+        } else if (a == "--hash-pin")
+            o.hash_pin = true;
+        else if (a == "--log-items")
+            o.log_items = true;
+        else if (a == "--help-config")
+            o.help_config = true;
+        else if (a == "--help" || a == "-h")
+            o.help = true;
+        else if (a == "--version")
+            o.version = true;
         else {
             out.error = "unknown option '" + a + "'";
             return out;

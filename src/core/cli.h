@@ -6,20 +6,20 @@
 namespace ww {
 
 struct CliOptions {
-    std::string config;       // --config FILE (empty = kiosk-config/default.toml)
-    std::string layouts;      // --layouts DIR (empty = the shipped layouts/)
+    std::string config;             // --config FILE (empty = kiosk-config/default.toml)
+    std::string layouts;            // --layouts DIR (empty = the shipped layouts/)
     std::vector<std::string> sets;  // --set KEY=VALUE, in order
-    bool windowed = false;    // --windowed
-    int width = 0, height = 0;  // --size WxH (0 = from config / monitor)
-    std::string lang;         // --lang CODE
-    std::string theme;        // --theme NAME
-    std::string text_size;    // --text-size normal|large|larger
-    bool check = false;       // --check
-    std::string proof_dir;    // --proof DIR
-    std::string speak_screen; // --speak SCREEN_ID (with --wav FILE)
+    bool windowed = false;          // --windowed
+    int width = 0, height = 0;      // --size WxH (0 = from config / monitor)
+    std::string lang;               // --lang CODE
+    std::string theme;              // --theme NAME
+    std::string text_size;          // --text-size normal|large|larger
+    bool check = false;             // --check
+    std::string proof_dir;          // --proof DIR
+    std::string speak_screen;       // --speak SCREEN_ID (with --wav FILE)
     std::string wav;
-    bool hash_pin = false;    // --hash-pin
-    bool log_items = false;   // --log-items: log where each button is (for test automation)
+    bool hash_pin = false;   // --hash-pin
+    bool log_items = false;  // --log-items: log where each button is (for test automation)
     bool help = false, version = false, help_config = false;
 };
 

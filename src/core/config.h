@@ -27,8 +27,8 @@ struct KioskConfig {
     } display;
 
     struct Session {
-        int idle_timeout = 90;      // seconds without input before "are you still there?"
-        int warning_seconds = 30;   // countdown length (WCAG 2.2.1 asks for at least 20 s)
+        int idle_timeout = 90;     // seconds without input before "are you still there?"
+        int warning_seconds = 30;  // countdown length (WCAG 2.2.1 asks for at least 20 s)
     } session;
 
     struct Attract {

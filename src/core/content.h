@@ -15,7 +15,18 @@ struct Loc {
     int line = 0, col = 0;
 };
 
-enum class BlockType { Paragraph, Bullets, Numbered, Card, Callout, Table, Image, Links, Qr, Tiles };
+enum class BlockType {
+    Paragraph,
+    Bullets,
+    Numbered,
+    Card,
+    Callout,
+    Table,
+    Image,
+    Links,
+    Qr,
+    Tiles
+};
 
 struct Tile {
     std::string screen;  // a screen id, or "guide" for the decision guide

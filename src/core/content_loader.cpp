@@ -14,13 +14,13 @@ namespace fs = std::filesystem;
 namespace ww {
 
 const std::vector<std::string> kRequiredUiWords = {
-    "home",          "back",          "where",          "language",       "accessibility",
-    "read_aloud",    "stop_reading",  "text_size",      "text_normal",    "text_large",
-    "text_larger",   "contrast",      "contrast_normal", "contrast_high", "reach_mode",
-    "reach_on",      "reach_off",     "close",          "idle_title",     "idle_body",
-    "idle_continue", "attract_touch", "source",         "checked",        "government_only",
-    "out_of_order",  "question_of",   "dont_know_hint", "result_forms",   "result_counter",
-    "result_applies", "result_steps", "result_restart", "scan_qr",        "more_info"};
+    "home",           "back",          "where",           "language",      "accessibility",
+    "read_aloud",     "stop_reading",  "text_size",       "text_normal",   "text_large",
+    "text_larger",    "contrast",      "contrast_normal", "contrast_high", "reach_mode",
+    "reach_on",       "reach_off",     "close",           "idle_title",    "idle_body",
+    "idle_continue",  "attract_touch", "source",          "checked",       "government_only",
+    "out_of_order",   "question_of",   "dont_know_hint",  "result_forms",  "result_counter",
+    "result_applies", "result_steps",  "result_restart",  "scan_qr",       "more_info"};
 
 const Screen* Content::screen(const std::string& id) const {
     for (auto& s : screens)
@@ -102,7 +102,7 @@ struct ScreenRef {
 };
 
 class Loader {
-public:
+  public:
     Loader(std::string layouts, std::string assets) : layouts_(std::move(layouts)) {
         content_ = std::make_shared<Content>();
         content_->assets_dir = assets;
@@ -117,7 +117,7 @@ public:
         return {content_, std::move(problems_)};
     }
 
-private:
+  private:
     void read_kiosk() {
         const std::string path = layouts_ + "/kiosk.toml";
         auto doc = parse_toml_file(path, problems_);
@@ -203,8 +203,10 @@ private:
         s.government_only = r.boolean(*doc, "government_only").value_or(false);
         if (auto blocks = r.array(*doc, "block", false)) {
             for (auto&& item : *blocks) {
-                if (auto t = item.as_table()) read_block(r, *t, s);
-                else r.problem(item, "[[block]] entries must be tables");
+                if (auto t = item.as_table())
+                    read_block(r, *t, s);
+                else
+                    r.problem(item, "[[block]] entries must be tables");
             }
         }
         content_->screens.push_back(std::move(s));
@@ -215,12 +217,16 @@ private:
     }
 
     void read_block(TomlReader& r, const toml::table& t, Screen& s) {
-        static const std::map<std::string, BlockType> kinds = {
-            {"paragraph", BlockType::Paragraph}, {"bullets", BlockType::Bullets},
-            {"numbered", BlockType::Numbered},   {"card", BlockType::Card},
-            {"callout", BlockType::Callout},     {"table", BlockType::Table},
-            {"image", BlockType::Image},         {"links", BlockType::Links},
-            {"qr", BlockType::Qr},               {"tiles", BlockType::Tiles}};
+        static const std::map<std::string, BlockType> kinds = {{"paragraph", BlockType::Paragraph},
+                                                               {"bullets", BlockType::Bullets},
+                                                               {"numbered", BlockType::Numbered},
+                                                               {"card", BlockType::Card},
+                                                               {"callout", BlockType::Callout},
+                                                               {"table", BlockType::Table},
+                                                               {"image", BlockType::Image},
+                                                               {"links", BlockType::Links},
+                                                               {"qr", BlockType::Qr},
+                                                               {"tiles", BlockType::Tiles}};
         auto type = r.string(t, "type", true);
         if (!type) return;
         auto kind = kinds.find(*type);
@@ -369,7 +375,8 @@ private:
                 g.questions.push_back(std::move(q));
             }
             // No questions would skip every guide check, and the guide tile would open nothing.
-            if (qs->empty()) r.problem(*doc->get("question"), "the guide needs at least one [[question]]");
+            if (qs->empty())
+                r.problem(*doc->get("question"), "the guide needs at least one [[question]]");
         }
         if (auto rules = r.array(*doc, "rule", true)) {
             for (auto&& item : *rules) {
@@ -384,8 +391,7 @@ private:
                 rule.result = r.string(*t, "result", true).value_or("");
                 if (auto when = r.table(*t, "when", false))
                     for (auto&& [k, v] : *when)
-                        rule.when[std::string(k.str())] =
-                            r.string_list(*when, k.str(), true);
+                        rule.when[std::string(k.str())] = r.string_list(*when, k.str(), true);
                 g.rules.push_back(std::move(rule));
             }
         }

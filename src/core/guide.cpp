@@ -72,8 +72,9 @@ void validate_guide(const Guide& g, const std::vector<std::string>& screen_ids, 
             if (!values.insert(a.value).second)
                 add(out, a.loc, "duplicate answer value '" + a.value + "' in '" + q.id + "'");
             if (!a.next.empty() && !g.question(a.next))
-                add(out, a.loc, "answer '" + a.value + "' leads to question '" + a.next +
-                                    "', which does not exist");
+                add(out, a.loc,
+                    "answer '" + a.value + "' leads to question '" + a.next +
+                        "', which does not exist");
         }
     }
     std::set<std::string> result_ids;
@@ -99,8 +100,9 @@ void validate_guide(const Guide& g, const std::vector<std::string>& screen_ids, 
                 bool known = std::any_of(q->answers.begin(), q->answers.end(),
                                          [&](const Answer& a) { return a.value == v; });
                 if (!known)
-                    add(out, rule.loc, "rule names answer '" + v + "' of '" + qid +
-                                           "', which that question does not have");
+                    add(out, rule.loc,
+                        "rule names answer '" + v + "' of '" + qid +
+                            "', which that question does not have");
             }
         }
     }

@@ -16,7 +16,7 @@ const Rule* match_rule(const Guide& g, const Answers& answers);
 // One complete walk through the guide.
 struct GuidePath {
     std::vector<std::pair<std::string, std::string>> steps;  // (question id, answer value)
-    std::string result;  // empty when no rule matches
+    std::string result;                                      // empty when no rule matches
 };
 
 // Every path from the start question to the end (capped at `limit` paths).

@@ -41,12 +41,14 @@ int Lifecycle::seconds_left(double now) const {
 
 double Lifecycle::next_deadline() const {
     switch (phase_) {
-        case Phase::Active: return last_input_ + times_.idle_timeout;
+        case Phase::Active:
+            return last_input_ + times_.idle_timeout;
         case Phase::Warning: {
             // Wake every whole second so the countdown redraws, and at the end.
             return warning_since_ + times_.warning_seconds;
         }
-        case Phase::Attract: return 1e300;
+        case Phase::Attract:
+            return 1e300;
     }
     return 1e300;
 }

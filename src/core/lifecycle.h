@@ -19,7 +19,7 @@ struct LifecycleTimes {
 };
 
 class Lifecycle {
-public:
+  public:
     explicit Lifecycle(LifecycleTimes t, double now, Phase start = Phase::Active)
         : times_(t), phase_(start), last_input_(now), warning_since_(now) {}
 
@@ -36,7 +36,7 @@ public:
     double next_deadline() const;
     void set_times(LifecycleTimes t) { times_ = t; }
 
-private:
+  private:
     LifecycleTimes times_;
     Phase phase_;
     double last_input_;

@@ -15,21 +15,21 @@ struct Rgb {
 };
 
 struct Palette {
-    Rgb background;     // screen
-    Rgb text;           // body text on background
-    Rgb muted;          // source line, help text on background
-    Rgb header_bg;      // header bar
+    Rgb background;  // screen
+    Rgb text;        // body text on background
+    Rgb muted;       // source line, help text on background
+    Rgb header_bg;   // header bar
     Rgb header_text;
-    Rgb button_bg;      // primary buttons, tiles' label band
+    Rgb button_bg;  // primary buttons, tiles' label band
     Rgb button_text;
-    Rgb button_pressed; // while a finger is down (text stays button_text)
+    Rgb button_pressed;  // while a finger is down (text stays button_text)
     Rgb card_bg;
     Rgb card_text;
     Rgb card_border;
-    Rgb callout_bg;     // "let op"
+    Rgb callout_bg;  // "let op"
     Rgb callout_text;
-    Rgb accent;         // bars, bullets, focus ring (not text)
-    Rgb overlay_bg;     // idle warning panel
+    Rgb accent;      // bars, bullets, focus ring (not text)
+    Rgb overlay_bg;  // idle warning panel
     Rgb overlay_text;
 };
 

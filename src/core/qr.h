@@ -7,8 +7,8 @@
 namespace ww {
 
 struct QrMatrix {
-    int size = 0;                 // modules per side, without the quiet zone
-    std::vector<uint8_t> dark;    // size*size, row-major, 1 = dark
+    int size = 0;               // modules per side, without the quiet zone
+    std::vector<uint8_t> dark;  // size*size, row-major, 1 = dark
     bool at(int x, int y) const { return dark[static_cast<size_t>(y) * size + x] != 0; }
 };
 

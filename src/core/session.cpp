@@ -5,7 +5,9 @@
 namespace ww {
 
 std::string Place::key() const {
-    const char* k = kind == PlaceKind::Screen ? "screen:" : kind == PlaceKind::Question ? "question:" : "result:";
+    const char* k = kind == PlaceKind::Screen     ? "screen:"
+                    : kind == PlaceKind::Question ? "question:"
+                                                  : "result:";
     return k + id;
 }
 
@@ -28,7 +30,9 @@ Theme parse_theme(const std::string& s) {
 const char* name_of(TextSize t) {
     return t == TextSize::Larger ? "larger" : t == TextSize::Large ? "large" : "normal";
 }
-const char* name_of(Theme t) { return t == Theme::HighContrast ? "high-contrast" : "normal"; }
+const char* name_of(Theme t) {
+    return t == Theme::HighContrast ? "high-contrast" : "normal";
+}
 
 void open_screen(Session& s, const std::string& id) {
     if (s.current() == Place{PlaceKind::Screen, id}) return;
@@ -90,7 +94,8 @@ std::pair<int, int> question_progress(const Session& s, const Guide& g) {
         return 1 + best;
     };
     // Questions after the current one on the longest remaining path.
-    const int remaining = s.current().kind == PlaceKind::Question ? depth(s.current().id, 0) - 1 : 0;
+    const int remaining =
+        s.current().kind == PlaceKind::Question ? depth(s.current().id, 0) - 1 : 0;
     return {n, n + remaining};
 }
 

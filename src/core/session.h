@@ -32,18 +32,18 @@ struct SessionDefaults {
 };
 
 struct Session {
-    std::vector<Place> history;             // back stack; history.back() is the current place
-    Answers answers;                        // decision-guide answers so far
-    std::map<std::string, float> scroll;    // Place::key() -> scroll offset in px
+    std::vector<Place> history;           // back stack; history.back() is the current place
+    Answers answers;                      // decision-guide answers so far
+    std::map<std::string, float> scroll;  // Place::key() -> scroll offset in px
     std::string lang;
     TextSize text_size = TextSize::Normal;
     Theme theme = Theme::Normal;
-    bool speech = false;                    // read aloud on
+    bool speech = false;  // read aloud on
     int speech_volume = 80;
-    bool reach_mode = false;                // everything in the lower part of the screen
-    bool access_panel = false;              // accessibility choices open
-    bool language_panel = false;            // language choices open
-    int taps = 0;                           // for the admin's session statistics
+    bool reach_mode = false;      // everything in the lower part of the screen
+    bool access_panel = false;    // accessibility choices open
+    bool language_panel = false;  // language choices open
+    int taps = 0;                 // for the admin's session statistics
 
     const Place& current() const { return history.back(); }
 };

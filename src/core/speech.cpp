@@ -55,7 +55,9 @@ void add_screen_titles(Sentences& s, const Content& c, const std::vector<std::st
 
 void add_block(Sentences& s, const Content& c, const Block& b, const std::string& lang) {
     switch (b.type) {
-        case BlockType::Paragraph: s.add(b.text.in(lang)); break;
+        case BlockType::Paragraph:
+            s.add(b.text.in(lang));
+            break;
         case BlockType::Bullets:
         case BlockType::Numbered:
         case BlockType::Card:
@@ -75,8 +77,12 @@ void add_block(Sentences& s, const Content& c, const Block& b, const std::string
                     if (row.size() > col) s.pair(row[0].in(lang), row[col].in(lang));
             }
             break;
-        case BlockType::Image: s.add(b.text.in(lang)); break;
-        case BlockType::Links: add_screen_titles(s, c, b.screens, lang); break;
+        case BlockType::Image:
+            s.add(b.text.in(lang));
+            break;
+        case BlockType::Links:
+            add_screen_titles(s, c, b.screens, lang);
+            break;
         case BlockType::Qr:
             s.add(b.label.in(lang));
             s.add(c.word("scan_qr", lang));
@@ -175,10 +181,13 @@ int on_samples(short* wav, int n, espeak_EVENT*) {
 int engine() {
     if (g_sample_rate == 0) {
         // DONT_EXIT: without its data eSpeak NG would otherwise end the whole kiosk.
-        const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 250, nullptr, espeakINITIALIZE_DONT_EXIT);
+        const int rate =
+            espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 250, nullptr, espeakINITIALIZE_DONT_EXIT);
         g_sample_rate = rate > 0 ? rate : -1;
-        if (rate > 0) espeak_SetSynthCallback(on_samples);
-        else log_line("speech: eSpeak NG could not start (is espeak-ng-data installed?)");
+        if (rate > 0)
+            espeak_SetSynthCallback(on_samples);
+        else
+            log_line("speech: eSpeak NG could not start (is espeak-ng-data installed?)");
     }
     return g_sample_rate;
 }
@@ -224,7 +233,8 @@ void put32(FILE* f, uint32_t v) {
 
 }  // namespace
 
-bool synthesize(const std::string& text, const std::string& lang, int rate, int volume, Audio& out) {
+bool synthesize(const std::string& text, const std::string& lang, int rate, int volume,
+                Audio& out) {
     static const std::function<bool()> never = [] { return false; };
     return synthesize_cancellable(text, lang, rate, volume, out, never);
 }
@@ -241,8 +251,8 @@ bool write_wav(const std::string& path, const Audio& a) {
     put16(f, 1);   // mono
     put32(f, static_cast<uint32_t>(a.sample_rate));
     put32(f, static_cast<uint32_t>(a.sample_rate) * 2);  // bytes per second
-    put16(f, 2);   // block align
-    put16(f, 16);  // bits per sample
+    put16(f, 2);                                         // block align
+    put16(f, 16);                                        // bits per sample
     fwrite("data", 1, 4, f);
     put32(f, data);
     for (int16_t s : a.samples) put16(f, static_cast<uint16_t>(s));
@@ -379,7 +389,8 @@ struct Speaker::Impl {
             }
         }
         // Wait for the buffered end of the speech, still ready to stop it.
-        const auto end = start + std::chrono::milliseconds(static_cast<int64_t>(a.seconds() * 1000));
+        const auto end =
+            start + std::chrono::milliseconds(static_cast<int64_t>(a.seconds() * 1000));
         std::unique_lock<std::mutex> lock(m);
         cv.wait_until(lock, end, [&] { return cancelled() || quit; });
         lock.unlock();
@@ -437,7 +448,9 @@ void Speaker::stop() {
     impl_->cv.notify_all();
 }
 
-bool Speaker::available() const { return impl_->available; }
+bool Speaker::available() const {
+    return impl_->available;
+}
 
 bool Speaker::busy() const {
     std::lock_guard<std::mutex> lock(impl_->m);

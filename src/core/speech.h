@@ -26,7 +26,7 @@ std::string spoken_warning(const Content& c, const std::string& lang, int second
 bool place_from_name(const Content& c, const std::string& name, Place& out);
 
 struct Audio {
-    int sample_rate = 0;          // Hz
+    int sample_rate = 0;           // Hz
     std::vector<int16_t> samples;  // mono
     double seconds() const { return sample_rate > 0 ? double(samples.size()) / sample_rate : 0; }
 };
@@ -46,7 +46,7 @@ bool synth_to_wav(const std::string& text, const std::string& lang, int rate, in
 // library, loaded at run time). All calls return at once; one worker thread synthesises and
 // plays. A new speak() replaces what is being said.
 class Speaker {
-public:
+  public:
     explicit Speaker(int rate_wpm = 150);
     ~Speaker();
     Speaker(const Speaker&) = delete;
@@ -59,7 +59,7 @@ public:
     // True while something is queued, synthesised or played.
     bool busy() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

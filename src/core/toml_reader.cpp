@@ -13,24 +13,37 @@ namespace {
 std::pair<int, int> position_of(std::string_view s, size_t offset) {
     int line = 1, col = 1;
     for (size_t i = 0; i < offset && i < s.size(); ++i) {
-        if (s[i] == '\n') { ++line; col = 1; }
-        else ++col;
+        if (s[i] == '\n') {
+            ++line;
+            col = 1;
+        } else
+            ++col;
     }
     return {line, col};
 }
 
 const char* type_name(toml::node_type t) {
     switch (t) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "a list";
-        case toml::node_type::string: return "text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "true/false";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date-time";
-        default: return "nothing";
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "a list";
+        case toml::node_type::string:
+            return "text";
+        case toml::node_type::integer:
+            return "a whole number";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "true/false";
+        case toml::node_type::date:
+            return "a date";
+        case toml::node_type::time:
+            return "a time";
+        case toml::node_type::date_time:
+            return "a date-time";
+        default:
+            return "nothing";
     }
 }
 
@@ -160,14 +173,16 @@ Text TomlReader::text_node(const toml::node& n, std::string_view what) {
             continue;
         }
         if (!v.is_string()) {
-            problem(v, std::string(what) + "." + lang + " must be text, not " + type_name(v.type()));
+            problem(v,
+                    std::string(what) + "." + lang + " must be text, not " + type_name(v.type()));
             continue;
         }
         std::string s = *v.value<std::string>();
         if (check_string(v, s)) out.by_lang[lang] = std::move(s);
     }
     for (auto& l : languages_)
-        if (!t->contains(l)) problem(n, std::string(what) + " has no text for language '" + l + "'");
+        if (!t->contains(l))
+            problem(n, std::string(what) + " has no text for language '" + l + "'");
     return out;
 }
 
@@ -222,8 +237,10 @@ std::vector<std::string> TomlReader::string_list(const toml::table& t, std::stri
     std::vector<std::string> out;
     if (auto a = array(t, key, required)) {
         for (auto&& item : *a) {
-            if (auto s = item.value<std::string>(); s && item.is_string()) out.push_back(*s);
-            else problem(item, "items of '" + std::string(key) + "' must be text");
+            if (auto s = item.value<std::string>(); s && item.is_string())
+                out.push_back(*s);
+            else
+                problem(item, "items of '" + std::string(key) + "' must be text");
         }
     }
     return out;

@@ -27,7 +27,7 @@ std::optional<toml::table> parse_toml_file(const std::string& path, Problems& ou
                                            const InputLimits& limits = {});
 
 class TomlReader {
-public:
+  public:
     TomlReader(std::string file, Problems& out, std::vector<std::string> languages = {},
                InputLimits limits = {})
         : file_(std::move(file)), out_(out), languages_(std::move(languages)), limits_(limits) {}
@@ -55,7 +55,7 @@ public:
     const std::string& file() const { return file_; }
     const std::vector<std::string>& languages() const { return languages_; }
 
-private:
+  private:
     void missing(const toml::table& t, std::string_view key) const;
     bool check_string(const toml::node& n, const std::string& s) const;
 

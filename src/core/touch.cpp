@@ -46,8 +46,10 @@ void TouchInput::move(float x, float y, double now) {
     }
     last_x_ = x;
     last_y_ = y;
-    if (!queue_.empty() && queue_.back().down) queue_.back() = {x, y, true};
-    else queue_.push_back({x, y, true});
+    if (!queue_.empty() && queue_.back().down)
+        queue_.back() = {x, y, true};
+    else
+        queue_.push_back({x, y, true});
 }
 
 void TouchInput::release(float x, float y, double now) {

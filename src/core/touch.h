@@ -19,8 +19,8 @@ struct PointerFrame {
 };
 
 class TouchInput {
-public:
-    explicit TouchInput(float threshold_px = 24, float decay_per_s = 4) 
+  public:
+    explicit TouchInput(float threshold_px = 24, float decay_per_s = 4)
         : threshold_(threshold_px), decay_(decay_per_s) {}
     void set_threshold(float px) { threshold_ = px; }
     void set_decay(float per_s) { decay_ = per_s; }
@@ -39,7 +39,7 @@ public:
     float press_x() const { return start_x_; }
     float press_y() const { return start_y_; }
 
-private:
+  private:
     struct Sample {
         float x, y;
         bool down;

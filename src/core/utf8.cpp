@@ -8,11 +8,20 @@ size_t first_invalid_utf8(std::string_view s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         size_t n;
         unsigned cp;
-        if (c < 0x80) { ++i; continue; }
-        else if ((c >> 5) == 0x6) { n = 2; cp = c & 0x1F; }
-        else if ((c >> 4) == 0xE) { n = 3; cp = c & 0x0F; }
-        else if ((c >> 3) == 0x1E) { n = 4; cp = c & 0x07; }
-        else return i;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c >> 5) == 0x6) {
+            n = 2;
+            cp = c & 0x1F;
+        } else if ((c >> 4) == 0xE) {
+            n = 3;
+            cp = c & 0x0F;
+        } else if ((c >> 3) == 0x1E) {
+            n = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + n > s.size()) return i;
         for (size_t k = 1; k < n; ++k) {
             const unsigned char d = static_cast<unsigned char>(s[i + k]);

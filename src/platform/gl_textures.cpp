@@ -7,7 +7,9 @@
 
 namespace ww {
 
-GlTextures::~GlTextures() { clear(); }
+GlTextures::~GlTextures() {
+    clear();
+}
 
 void GlTextures::clear() {
     for (auto& [file, t] : cache_) {

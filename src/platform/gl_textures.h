@@ -8,13 +8,13 @@
 namespace ww {
 
 class GlTextures : public TextureSource {
-public:
+  public:
     explicit GlTextures(std::string assets_dir) : dir_(std::move(assets_dir)) {}
     ~GlTextures() override;
     TextureInfo get(const std::string& file) override;
     void clear();  // after a content reload: pictures may have changed
 
-private:
+  private:
     std::string dir_;
     std::map<std::string, TextureInfo> cache_;
 };

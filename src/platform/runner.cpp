@@ -3,8 +3,8 @@
 #include <glad/gl.h>
 // glad must come before GLFW.
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 #include <stb_image_write.h>
 
 #include <atomic>
@@ -27,8 +27,10 @@ std::atomic<bool> g_reload{false};
 std::atomic<bool> g_quit{false};
 
 void on_signal(int sig) {
-    if (sig == SIGHUP) g_reload = true;
-    else g_quit = true;
+    if (sig == SIGHUP)
+        g_reload = true;
+    else
+        g_quit = true;
     glfwPostEmptyEvent();  // wake the loop
 }
 
@@ -62,12 +64,14 @@ struct Gui {
     double viewing_cm = 50;
     std::unique_ptr<Speaker> speaker;  // read aloud; silent (logged once) without audio device
 
-    bool open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h, const std::string& assets) {
+    bool open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h,
+              const std::string& assets) {
         glfwSetErrorCallback([](int code, const char* msg) {
             log_line("glfw error " + std::to_string(code) + ": " + msg);
         });
         if (!glfwInit()) {
-            log_line("cannot open a window: no display (set DISPLAY, or use --proof under xvfb-run)");
+            log_line(
+                "cannot open a window: no display (set DISPLAY, or use --proof under xvfb-run)");
             return false;
         }
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -155,7 +159,8 @@ struct Gui {
     }
 };
 
-std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOptions& opts, double now) {
+std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOptions& opts,
+                                   double now) {
     ContentLoad load = load_content(opts.layouts_dir, opts.assets_dir);
     if (load.content) gui.texts = load.content->all_strings();
     gui.build_fonts_for(parse_text_size(cfg.accessibility.text_size));
@@ -198,8 +203,10 @@ void install_callbacks(GLFWwindow* w, LoopState& st) {
         if (button != GLFW_MOUSE_BUTTON_LEFT) return;  // a palm or second finger: ignored
         glfwGetCursorPos(w, &st->x, &st->y);
         const float x = static_cast<float>(st->x), y = static_cast<float>(st->y);
-        if (action == GLFW_PRESS) st->app->press(x, y, glfwGetTime());
-        else st->app->release(x, y, glfwGetTime());
+        if (action == GLFW_PRESS)
+            st->app->press(x, y, glfwGetTime());
+        else
+            st->app->release(x, y, glfwGetTime());
         st->dirty = true;
     });
     // Keys do nothing in the kiosk: no Esc, F11, Alt+F4 or shortcut leaves it.
@@ -208,14 +215,22 @@ void install_callbacks(GLFWwindow* w, LoopState& st) {
         if (action != GLFW_PRESS) return;
         // ... except in the staff PIN pad and panel (digits, Enter, Backspace, Esc, x).
         int ch = 0;
-        if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) ch = '0' + (key - GLFW_KEY_0);
-        else if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) ch = '0' + (key - GLFW_KEY_KP_0);
-        else if (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) ch = '\n';
-        else if (key == GLFW_KEY_BACKSPACE) ch = '\b';
-        else if (key == GLFW_KEY_ESCAPE) ch = 27;
-        else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) ch = 'a' + (key - GLFW_KEY_A);
-        if (ch && st->app->key(ch, glfwGetTime())) st->dirty = true;
-        else log_event("key_ignored", {{"key", std::to_string(key)}});
+        if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9)
+            ch = '0' + (key - GLFW_KEY_0);
+        else if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9)
+            ch = '0' + (key - GLFW_KEY_KP_0);
+        else if (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)
+            ch = '\n';
+        else if (key == GLFW_KEY_BACKSPACE)
+            ch = '\b';
+        else if (key == GLFW_KEY_ESCAPE)
+            ch = 27;
+        else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z)
+            ch = 'a' + (key - GLFW_KEY_A);
+        if (ch && st->app->key(ch, glfwGetTime()))
+            st->dirty = true;
+        else
+            log_event("key_ignored", {{"key", std::to_string(key)}});
     });
     glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
         auto* st = static_cast<LoopState*>(glfwGetWindowUserPointer(w));
@@ -241,7 +256,8 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         gui.close();
         return 1;
     }
-    if (kiosk && cfg.window.hide_cursor) glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    if (kiosk && cfg.window.hide_cursor)
+        glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     auto app = make_app(gui, cfg, opts, glfwGetTime());
     LoopState st;
     st.app = app.get();
@@ -275,8 +291,10 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     while (!g_quit && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
         const double due = busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now);
-        if (due > now) glfwWaitEventsTimeout(std::min(due - now, 60.0));
-        else glfwPollEvents();
+        if (due > now)
+            glfwWaitEventsTimeout(std::min(due - now, 60.0));
+        else
+            glfwPollEvents();
         if (g_reload.exchange(false)) {
             gui.textures->clear();
             app->set_content(load_content(opts.layouts_dir, opts.assets_dir));
@@ -316,8 +334,10 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
         glReadPixels(0, 0, fw, fh, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
         stbi_flip_vertically_on_write(1);
         const std::string path = dir + "/" + name + ".png";
-        if (stbi_write_png(path.c_str(), fw, fh, 4, px.data(), fw * 4)) ++written;
-        else log_line("cannot write " + path);
+        if (stbi_write_png(path.c_str(), fw, fh, 4, px.data(), fw * 4))
+            ++written;
+        else
+            log_line("cannot write " + path);
         glfwSwapBuffers(gui.window);
     };
     if (app->out_of_order()) {
@@ -326,7 +346,10 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
     } else {
         for (auto& p : app->all_places()) {
             app->show(p);
-            shoot((p.kind == PlaceKind::Screen ? "" : p.kind == PlaceKind::Question ? "guide-" : "result-") + p.id);
+            shoot((p.kind == PlaceKind::Screen     ? ""
+                   : p.kind == PlaceKind::Question ? "guide-"
+                                                   : "result-") +
+                  p.id);
         }
         app->show({PlaceKind::Screen, app->content()->home});
         for (auto& [name, action] : app->proof_states()) {
@@ -340,7 +363,7 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
         now += cfg.session.idle_timeout + 0.5;
         shoot("state-idle-warning");
         now += cfg.session.warning_seconds + 0.5;
-        gui.render(*app, now);  // the reset
+        gui.render(*app, now);                         // the reset
         now += cfg.attract.seconds_per_message / 2.0;  // mid-message, fully faded in
         shoot("state-attract");
     }

@@ -29,13 +29,16 @@ const ImU32 kWarn = IM_COL32(255, 200, 80, 255);
 std::string uptime(double s) {
     const long t = static_cast<long>(std::max(0.0, s));
     char buf[48];
-    snprintf(buf, sizeof buf, "%ld d %02ld:%02ld:%02ld", t / 86400, t / 3600 % 24, t / 60 % 60, t % 60);
+    snprintf(buf, sizeof buf, "%ld d %02ld:%02ld:%02ld", t / 86400, t / 3600 % 24, t / 60 % 60,
+             t % 60);
     return buf;
 }
 
 // Over every visitor window. Not SetWindowFocus(): focusing a window every frame clears the
 // active item of any other window, so a button pressed there would never see its release.
-void on_top() { ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow()); }
+void on_top() {
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+}
 
 // Dims the whole screen and takes every tap beside the admin window.
 void dim(const Metrics& m) {
@@ -81,13 +84,15 @@ AdminPanel::AdminPanel(const KioskConfig& config, double now)
     if (cfg_.pin_hash.empty()) {
         log_event("admin_disabled", {{"reason", "no admin.pin_hash"}});
     } else if (cfg_.pin_hash.rfind("$argon2", 0) != 0) {
-        log_event("admin_disabled", {{"reason", "admin.pin_hash is not from wegwijzer --hash-pin"}});
+        log_event("admin_disabled",
+                  {{"reason", "admin.pin_hash is not from wegwijzer --hash-pin"}});
     } else {
         enabled_ = true;
     }
 }
 
-bool AdminPanel::corner_tap(float x, float y, float width, float height, float px_per_mm, double now) {
+bool AdminPanel::corner_tap(float x, float y, float width, float height, float px_per_mm,
+                            double now) {
     if (!enabled_ || mode_ == Mode::Pad || mode_ == Mode::Panel) return false;
     gesture_.set_px_per_mm(px_per_mm);
     if (!gesture_.tap(x, y, width, height, now)) return false;
@@ -127,7 +132,8 @@ void AdminPanel::submit(double now) {
             entry_.clear();
             message_ = "Wrong PIN.";
             break;
-        case PinGuard::Result::Wait: break;  // the pad shows the wait; the PIN was not checked
+        case PinGuard::Result::Wait:
+            break;  // the pad shows the wait; the PIN was not checked
         case PinGuard::Result::Locked:
             entry_.clear();
             message_ = "Too many wrong PINs.";
@@ -137,8 +143,10 @@ void AdminPanel::submit(double now) {
 
 void AdminPanel::reload(KioskApp& app) {
     log_event("admin_reload");
-    if (app.hooks_.reload_content) app.hooks_.reload_content();
-    else log_line("admin: this runner cannot reload content");
+    if (app.hooks_.reload_content)
+        app.hooks_.reload_content();
+    else
+        log_line("admin: this runner cannot reload content");
 }
 
 void AdminPanel::test_next(KioskApp& app, int step) {
@@ -174,11 +182,16 @@ bool AdminPanel::key(KioskApp& app, int ch, double now) {
         return true;
     }
     if (mode_ == Mode::Panel) {
-        if (ch == 'x') exit_kiosk(app);
-        else if (ch == 'r') reload(app);
-        else if (ch == 't') test_next(app, 1);
-        else if (ch == 27) close("closed");
-        else return false;
+        if (ch == 'x')
+            exit_kiosk(app);
+        else if (ch == 'r')
+            reload(app);
+        else if (ch == 't')
+            test_next(app, 1);
+        else if (ch == 27)
+            close("closed");
+        else
+            return false;
         return true;
     }
     return false;
@@ -192,10 +205,15 @@ bool AdminPanel::button(const char* id, const std::string& label, float w, float
     buttons_[id] = {pos.x + w / 2, pos.y + h / 2};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float r = std::min(h * 0.2f, font->FontSize * 0.4f);
-    dl->AddRectFilled(pos, {pos.x + w, pos.y + h}, pressed ? kPressed : danger ? kDanger : kButton, r);
+    dl->AddRectFilled(pos, {pos.x + w, pos.y + h},
+                      pressed  ? kPressed
+                      : danger ? kDanger
+                               : kButton,
+                      r);
     dl->AddRect(pos, {pos.x + w, pos.y + h}, pressed ? kText : kMuted, r, 0, 2.0f);
     const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, w, label.c_str());
-    dl->AddText(font, font->FontSize, {pos.x + std::max(4.0f, (w - ts.x) / 2), pos.y + (h - ts.y) / 2}, kText,
+    dl->AddText(font, font->FontSize,
+                {pos.x + std::max(4.0f, (w - ts.x) / 2), pos.y + (h - ts.y) / 2}, kText,
                 label.c_str(), nullptr, w - 8);
     return clicked;
 }
@@ -203,8 +221,8 @@ bool AdminPanel::button(const char* id, const std::string& label, float w, float
 void AdminPanel::log_buttons(const char* event) {
     std::string line = std::string("event=") + event;
     for (auto& [id, c] : buttons_)
-        line += " " + id.substr(id.rfind('-') + 1) + "=" + std::to_string(static_cast<int>(c.x)) + "," +
-                std::to_string(static_cast<int>(c.y));
+        line += " " + id.substr(id.rfind('-') + 1) + "=" + std::to_string(static_cast<int>(c.x)) +
+                "," + std::to_string(static_cast<int>(c.y));
     log_line(line);
 }
 
@@ -213,14 +231,23 @@ void AdminPanel::draw(KioskApp& app, const Metrics& m, const FontSet& fonts, dou
     buttons_.clear();
     const Mode was = mode_;
     switch (mode_) {
-        case Mode::Pad: draw_pad(m, fonts, now); break;
-        case Mode::Panel: draw_panel(app, m, fonts, now); break;
-        case Mode::Test: draw_test_strip(app, m, fonts); break;
-        case Mode::Closed: break;
+        case Mode::Pad:
+            draw_pad(m, fonts, now);
+            break;
+        case Mode::Panel:
+            draw_panel(app, m, fonts, now);
+            break;
+        case Mode::Test:
+            draw_test_strip(app, m, fonts);
+            break;
+        case Mode::Closed:
+            break;
     }
     // Where the buttons are, once they have settled (for test automation and support calls).
     if (mode_ == was && log_frames_ > 0 && --log_frames_ == 0)
-        log_buttons(was == Mode::Pad ? "admin_pad" : was == Mode::Panel ? "admin_panel" : "admin_strip");
+        log_buttons(was == Mode::Pad     ? "admin_pad"
+                    : was == Mode::Panel ? "admin_panel"
+                                         : "admin_strip");
 }
 
 void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
@@ -241,8 +268,10 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < slots; ++i) {
         const ImVec2 c = {x0 + i * step, at.y + row / 2};
-        if (i < static_cast<int>(entry_.size())) dl->AddCircleFilled(c, dot, kText, 24);
-        else dl->AddCircle(c, dot, kMuted, 24, 2.0f);
+        if (i < static_cast<int>(entry_.size()))
+            dl->AddCircleFilled(c, dot, kText, 24);
+        else
+            dl->AddCircle(c, dot, kMuted, 24, 2.0f);
     }
     ImGui::Dummy({w, row});
 
@@ -282,8 +311,8 @@ void AdminPanel::draw_panel(KioskApp& app, const Metrics& m, const FontSet& font
     dim(m);
     const float w = begin_window("##admin-panel", m, std::min(m.width - 2 * m.pad, m.body * 40));
     text_block("Admin", fonts.heading, kText, w);
-    const float label_w = fonts.bold->CalcTextSizeA(fonts.bold->FontSize, FLT_MAX, 0, "Sessions started").x +
-                          m.gap;
+    const float label_w =
+        fonts.bold->CalcTextSizeA(fonts.bold->FontSize, FLT_MAX, 0, "Sessions started").x + m.gap;
     auto row = [&](const char* label, const std::string& value, ImU32 col = kText) {
         const float x0 = ImGui::GetCursorPosX();
         text_block(label, fonts.bold, kMuted, label_w);
@@ -297,8 +326,9 @@ void AdminPanel::draw_panel(KioskApp& app, const Metrics& m, const FontSet& font
     if (problems.empty()) {
         row("Content", app.out_of_order() ? "no content loaded" : "ok");
     } else {
-        row("Content", std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
-                           (app.out_of_order() ? " (out of order)" : " (showing the last good content)"),
+        row("Content",
+            std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems") +
+                (app.out_of_order() ? " (out of order)" : " (showing the last good content)"),
             kWarn);
         // The first few only (touch cannot scroll here); `wegwijzer --check` lists them all.
         const size_t shown = std::min<size_t>(problems.size(), 6);
@@ -342,8 +372,8 @@ void AdminPanel::draw_test_strip(KioskApp& app, const Metrics& m, const FontSet&
     ImGui::Begin("##admin-test", nullptr, kFlags | ImGuiWindowFlags_AlwaysAutoResize);
     on_top();
     const float inner = w - 2 * m.gap;
-    text_block("Test " + std::to_string(test_index_ + 1) + "/" + std::to_string(places.size()) + ": " +
-                   places[test_index_ % places.size()].key(),
+    text_block("Test " + std::to_string(test_index_ + 1) + "/" + std::to_string(places.size()) +
+                   ": " + places[test_index_ % places.size()].key(),
                fonts.small, kMuted, inner);
     const float q = (inner - 2 * m.gap) / 3;
     if (button("##test-prev", "Previous", q, m.target, fonts.bold)) test_next(app, -1);

@@ -16,7 +16,7 @@ namespace ww {
 class KioskApp;
 
 class AdminPanel {
-public:
+  public:
     AdminPanel(const KioskConfig& config, double now);
 
     // False when the profile has no (usable) admin.pin_hash: the gesture does nothing.
@@ -36,7 +36,7 @@ public:
     // Draws whatever is open, over everything else. Call inside the frame, after the kiosk.
     void draw(KioskApp& app, const Metrics& m, const FontSet& fonts, double now);
 
-private:
+  private:
     enum class Mode { Closed, Pad, Panel, Test };
     void submit(double now);
     void open_panel();
@@ -47,7 +47,8 @@ private:
     void draw_panel(KioskApp& app, const Metrics& m, const FontSet& fonts, double now);
     void draw_test_strip(KioskApp& app, const Metrics& m, const FontSet& fonts);
     // A plain staff button; records its centre for the admin_pad / admin_panel log line.
-    bool button(const char* id, const std::string& label, float w, float h, ImFont* font, bool danger = false);
+    bool button(const char* id, const std::string& label, float w, float h, ImFont* font,
+                bool danger = false);
     void log_buttons(const char* event);
 
     KioskConfig::Admin cfg_;

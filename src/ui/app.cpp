@@ -22,8 +22,8 @@ constexpr ImGuiWindowFlags kFull = ImGuiWindowFlags_NoDecoration | ImGuiWindowFl
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 LifecycleTimes times_of(const KioskConfig& c) {
-    return {static_cast<double>(c.session.idle_timeout), static_cast<double>(c.session.warning_seconds),
-            c.attract.enabled};
+    return {static_cast<double>(c.session.idle_timeout),
+            static_cast<double>(c.session.warning_seconds), c.attract.enabled};
 }
 
 // Minutes since midnight of "HH:MM".
@@ -86,7 +86,8 @@ void KioskApp::set_content(ContentLoad load) {
     if (load.ok()) {
         const bool first = content_ == nullptr;
         content_ = load.content;
-        log_event("content_reload", {{"status", "ok"}, {"screens", std::to_string(content_->screens.size())}});
+        log_event("content_reload",
+                  {{"status", "ok"}, {"screens", std::to_string(content_->screens.size())}});
         // A visitor's place may have vanished with the new content: start them on home.
         if (!first) reset_session("content");
     } else {
@@ -125,7 +126,8 @@ void KioskApp::press(float x, float y, double now) {
     if (e == LifecycleEvent::Continued) log_event("idle_continue");
     swallow_ = admin_gesture;  // the tap that opened the PIN pad is not a click
     if (swallow_) {
-        session_.access_panel = session_.language_panel = false;  // they would steal the pad's focus
+        session_.access_panel = session_.language_panel =
+            false;  // they would steal the pad's focus
         return;
     }
     ++session_.taps;
@@ -165,8 +167,10 @@ double KioskApp::next_wakeup(double now) const {
             return attract_since_ + attract_timing().next_frame(now - attract_since_);
         case Phase::Warning:
             // Redraw when the shown number changes, and at the end.
-            return std::min(lifecycle_.next_deadline(), now + (lifecycle_.seconds_left(now) > 0 ? std::fmod(
-                lifecycle_.next_deadline() - now, 1.0) + 1e-3 : 0.0));
+            return std::min(lifecycle_.next_deadline(),
+                            now + (lifecycle_.seconds_left(now) > 0
+                                       ? std::fmod(lifecycle_.next_deadline() - now, 1.0) + 1e-3
+                                       : 0.0));
         case Phase::Active:
             return lifecycle_.next_deadline();
     }
@@ -181,7 +185,9 @@ AttractTiming KioskApp::attract_timing() const {
 
 void KioskApp::log_place() const {
     const Place& p = session_.current();
-    const char* kind = p.kind == PlaceKind::Screen ? "screen" : p.kind == PlaceKind::Question ? "question" : "result";
+    const char* kind = p.kind == PlaceKind::Screen     ? "screen"
+                       : p.kind == PlaceKind::Question ? "question"
+                                                       : "result";
     log_event("navigate", {{kind, p.id}});
 }
 
@@ -195,7 +201,8 @@ void KioskApp::apply(const Action& a) {
     if (!content_) return;
     const Place before = session_.current();
     switch (a.kind) {
-        case Action::None: return;
+        case Action::None:
+            return;
         case Action::Open:
             if (content_->screen(a.arg)) open_screen(session_, a.arg);
             break;
@@ -207,8 +214,12 @@ void KioskApp::apply(const Action& a) {
             if (session_.current().kind == PlaceKind::Result)
                 log_event("guide_result", {{"result", session_.current().id}});
             break;
-        case Action::Back: go_back(session_); break;
-        case Action::Home: go_home(session_, content_->home); break;
+        case Action::Back:
+            go_back(session_);
+            break;
+        case Action::Home:
+            go_home(session_, content_->home);
+            break;
         case Action::SetLang:
             if (std::find(content_->languages.begin(), content_->languages.end(), a.arg) !=
                 content_->languages.end())
@@ -217,9 +228,15 @@ void KioskApp::apply(const Action& a) {
             log_event("language", {{"lang", session_.lang}});
             speak_place();
             break;
-        case Action::SetTextSize: session_.text_size = parse_text_size(a.arg); break;
-        case Action::SetTheme: session_.theme = parse_theme(a.arg); break;
-        case Action::ToggleReach: session_.reach_mode = !session_.reach_mode; break;
+        case Action::SetTextSize:
+            session_.text_size = parse_text_size(a.arg);
+            break;
+        case Action::SetTheme:
+            session_.theme = parse_theme(a.arg);
+            break;
+        case Action::ToggleReach:
+            session_.reach_mode = !session_.reach_mode;
+            break;
         case Action::ToggleAccessPanel:
             session_.access_panel = !session_.access_panel;
             session_.language_panel = false;
@@ -228,8 +245,11 @@ void KioskApp::apply(const Action& a) {
             session_.language_panel = !session_.language_panel;
             session_.access_panel = false;
             break;
-        case Action::ClosePanels: session_.access_panel = session_.language_panel = false; break;
-        case Action::Continue: break;  // the tap itself already continued the session
+        case Action::ClosePanels:
+            session_.access_panel = session_.language_panel = false;
+            break;
+        case Action::Continue:
+            break;               // the tap itself already continued the session
         case Action::ReadAloud:  // on, and (again) from the top: tapping it twice repeats
             session_.speech = true;
             log_event("speech", {{"state", "on"}});
@@ -305,8 +325,10 @@ std::string KioskApp::trail() const {
 
 float KioskApp::header_height(const Metrics& m) const {
     const std::string t = trail();
-    const float trail_h = fonts_.small->CalcTextSizeA(fonts_.small->FontSize, FLT_MAX, m.width - 2 * m.pad,
-                                                      t.c_str(), t.c_str() + t.size()).y;
+    const float trail_h = fonts_.small
+                              ->CalcTextSizeA(fonts_.small->FontSize, FLT_MAX, m.width - 2 * m.pad,
+                                              t.c_str(), t.c_str() + t.size())
+                              .y;
     return m.target + m.gap * 1.5f + trail_h;
 }
 
@@ -320,23 +342,28 @@ void KioskApp::draw_header(const Metrics& m) {
     dl->AddRectFilled(origin, {origin.x + m.width, origin.y + h}, u32(pal.header_bg));
     ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + m.gap * 0.5f});
     auto label_width = [&](const std::string& s) {
-        return std::max(m.target * 1.4f, fonts_.bold->CalcTextSizeA(fonts_.bold->FontSize, FLT_MAX, 0, s.c_str()).x +
-                                              fonts_.bold->FontSize * 3.2f);
+        return std::max(m.target * 1.4f,
+                        fonts_.bold->CalcTextSizeA(fonts_.bold->FontSize, FLT_MAX, 0, s.c_str()).x +
+                            fonts_.bold->FontSize * 3.2f);
     };
     const std::string& home = c.word("home");
     const std::string& back = c.word("back");
     const std::string& lang = c.word("language");
     const std::string& access = c.word("accessibility");
     const bool at_home = session_.history.size() == 1;
-    float wh = label_width(home), wb = label_width(back), wl = label_width(lang), wa = label_width(access);
+    float wh = label_width(home), wb = label_width(back), wl = label_width(lang),
+          wa = label_width(access);
     // On a narrow screen the four buttons share the row evenly.
     const float avail = m.width - 2 * m.pad - 3 * m.gap;
     if (wh + wb + wl + wa > avail) wh = wb = wl = wa = avail / 4;
-    if (big_button(c, "##home", home, wh, row, ButtonStyle::Header, "home")) c.request(Action::Home);
+    if (big_button(c, "##home", home, wh, row, ButtonStyle::Header, "home"))
+        c.request(Action::Home);
     ImGui::SameLine(0, m.gap);
     // On home there is nowhere to go back to: the place stays, the button does not.
-    if (at_home) ImGui::Dummy({wb, row});
-    else if (big_button(c, "##back", back, wb, row, ButtonStyle::Header, "back")) c.request(Action::Back);
+    if (at_home)
+        ImGui::Dummy({wb, row});
+    else if (big_button(c, "##back", back, wb, row, ButtonStyle::Header, "back"))
+        c.request(Action::Back);
     ImGui::SameLine(m.width - m.pad - wl - wa - m.gap - origin.x);
     if (big_button(c, "##language", lang, wl, row, ButtonStyle::Header, "lang"))
         c.request(Action::ToggleLanguagePanel);
@@ -391,14 +418,17 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 bool KioskApp::frame(double now) {
     // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to
     // two and a half minutes to read; the warning would cut them off).
-    if (lifecycle_.phase() == Phase::Active && session_.speech && hooks_.speaking && hooks_.speaking())
+    if (lifecycle_.phase() == Phase::Active && session_.speech && hooks_.speaking &&
+        hooks_.speaking())
         lifecycle_.input(now);
     switch (lifecycle_.update(now)) {
         case LifecycleEvent::WarningStarted:
-            log_event("idle_warning", {{"seconds", std::to_string(config_.session.warning_seconds)}});
+            log_event("idle_warning",
+                      {{"seconds", std::to_string(config_.session.warning_seconds)}});
             if (session_.speech && hooks_.speak && content_)
-                hooks_.speak(spoken_warning(*content_, session_.lang, config_.session.warning_seconds),
-                             session_.lang, session_.speech_volume);
+                hooks_.speak(
+                    spoken_warning(*content_, session_.lang, config_.session.warning_seconds),
+                    session_.lang, session_.speech_volume);
             settle_frames_ = 3;
             break;
         case LifecycleEvent::Reset:
@@ -408,9 +438,11 @@ bool KioskApp::frame(double now) {
                 log_event("attract");
             }
             break;
-        default: break;
+        default:
+            break;
     }
-    if (fonts_.size != session_.text_size && hooks_.rebuild_fonts) hooks_.rebuild_fonts(session_.text_size);
+    if (fonts_.size != session_.text_size && hooks_.rebuild_fonts)
+        hooks_.rebuild_fonts(session_.text_size);
 
     ImGuiIO& io = ImGui::GetIO();
     const PointerFrame pf = touch_.frame(now);
@@ -419,8 +451,9 @@ bool KioskApp::frame(double now) {
     io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_, 1e-4, 0.25));
     last_frame_ = now;
 
-    const Metrics m = compute_metrics(io.DisplaySize.x, io.DisplaySize.y, px_per_mm_,
-                                      static_cast<float>(config_.display.min_target_mm), fonts_.body_px);
+    const Metrics m =
+        compute_metrics(io.DisplaySize.x, io.DisplaySize.y, px_per_mm_,
+                        static_cast<float>(config_.display.min_target_mm), fonts_.body_px);
     const Palette& pal = palette(session_.theme);
     if (applied_theme_ != static_cast<int>(session_.theme) || applied_body_ != fonts_.body_px) {
         apply_theme(pal, fonts_.body_px);
@@ -447,7 +480,8 @@ bool KioskApp::frame(double now) {
         // Reach mode: the header goes to the bottom and the content starts a third down.
         const float top = low ? m.height * 0.3f : header_h;
         const float bottom = low ? m.height - header_h : m.height;
-        if (!low) draw_header(m);
+        if (!low)
+            draw_header(m);
         else {
             DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
             const std::string title = place_title(*content_, session_.current(), session_.lang);
@@ -463,10 +497,14 @@ bool KioskApp::frame(double now) {
             ImGui::SetScrollY(it == session_.scroll.end() ? 0 : it->second);
             shown_key_ = key;
         }
-        if (pf.scroll_dy != 0) ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + pf.scroll_dy, 0.0f, ImGui::GetScrollMaxY()));
+        if (pf.scroll_dy != 0)
+            ImGui::SetScrollY(
+                std::clamp(ImGui::GetScrollY() + pf.scroll_dy, 0.0f, ImGui::GetScrollMaxY()));
         draw_place(m);
-        if (ImGui::GetScrollY() > 0) session_.scroll[key] = ImGui::GetScrollY();
-        else session_.scroll.erase(key);
+        if (ImGui::GetScrollY() > 0)
+            session_.scroll[key] = ImGui::GetScrollY();
+        else
+            session_.scroll.erase(key);
         ImGui::EndChild();
         if (low) {
             ImGui::SetCursorPos({0, bottom});
@@ -485,9 +523,11 @@ bool KioskApp::frame(double now) {
     if (log_items_ && settle_frames_ == 1) {
         std::string items;
         for (auto& [id, r] : visible_items())
-            items += " " + id.substr(2) + "=" + std::to_string(static_cast<int>((r.x0 + r.x1) / 2)) + "," +
+            items += " " + id.substr(2) + "=" +
+                     std::to_string(static_cast<int>((r.x0 + r.x1) / 2)) + "," +
                      std::to_string(static_cast<int>((r.y0 + r.y1) / 2));
-        log_line("event=items place=" + (content_ ? session_.current().key() : "out-of-order") + items);
+        log_line("event=items place=" + (content_ ? session_.current().key() : "out-of-order") +
+                 items);
     }
     if (settle_frames_ > 0) --settle_frames_;
     return pf.busy || settle_frames_ > 0;

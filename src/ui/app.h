@@ -22,9 +22,24 @@ namespace ww {
 
 // What a tap asked for; applied after the frame so a frame never draws half of two places.
 struct Action {
-    enum Kind { None, Open, StartGuide, Answer, Back, Home, SetLang, SetTextSize, SetTheme,
-                ToggleReach, ToggleAccessPanel, ToggleLanguagePanel, ClosePanels, Continue,
-                ReadAloud, StopReading } kind = None;  // ReadAloud: speech on, (re)read this place
+    enum Kind {
+        None,
+        Open,
+        StartGuide,
+        Answer,
+        Back,
+        Home,
+        SetLang,
+        SetTextSize,
+        SetTheme,
+        ToggleReach,
+        ToggleAccessPanel,
+        ToggleLanguagePanel,
+        ClosePanels,
+        Continue,
+        ReadAloud,
+        StopReading
+    } kind = None;  // ReadAloud: speech on, (re)read this place
     std::string arg;
 };
 
@@ -43,7 +58,7 @@ struct AppHooks {
 };
 
 class KioskApp {
-public:
+  public:
     KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
              double now);
 
@@ -92,7 +107,7 @@ public:
     void request_exit() { exit_requested_ = true; }
     bool exit_requested() const { return exit_requested_; }
 
-private:
+  private:
     friend class AdminPanel;  // staff actions (reload hook)
     SessionDefaults defaults() const;
     void draw_header(const Metrics& m);
@@ -122,9 +137,9 @@ private:
     double attract_since_ = 0;
     bool exit_requested_ = false;
     bool log_items_ = false;
-    bool swallow_ = false;          // the current press woke the kiosk: not a click
-    std::string shown_key_;         // place drawn last frame (to restore its scroll)
-    int applied_theme_ = -1;        // style applied for this theme and text size
+    bool swallow_ = false;    // the current press woke the kiosk: not a click
+    std::string shown_key_;   // place drawn last frame (to restore its scroll)
+    int applied_theme_ = -1;  // style applied for this theme and text size
     float applied_body_ = 0;
 };
 

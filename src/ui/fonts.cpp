@@ -40,7 +40,8 @@ void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
     };
     const bool have_regular = readable(files.regular);
     const bool have_bold = readable(files.bold);
-    if (!have_regular) log_line("font '" + files.regular + "' not readable; using the built-in font");
+    if (!have_regular)
+        log_line("font '" + files.regular + "' not readable; using the built-in font");
 
     ImFontConfig cfg;
     cfg.OversampleH = 2;

@@ -30,7 +30,8 @@ struct FontSet {
 
 // Pixel size of body text for a display of `w` x `h` pixels at `px_per_mm`; Large and Larger
 // meet EN 301 549 5.1.4 at `viewing_distance_cm` (see core/text_size.h).
-float body_text_px(float w, float h, float px_per_mm, TextSize size, double viewing_distance_cm = 50);
+float body_text_px(float w, float h, float px_per_mm, TextSize size,
+                   double viewing_distance_cm = 50);
 
 // Adds every face to `atlas` (cleared first) and builds it. `texts` are all strings to cover.
 // Falls back to ImGui's built-in font when a file cannot be read (and says so in the log).

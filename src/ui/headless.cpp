@@ -24,7 +24,8 @@ HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles 
         io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
     };
     build(parse_text_size(config.accessibility.text_size));
-    app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
+    app_ =
+        std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
     rebuild_fonts_ = build;
     set_hooks({});
 }

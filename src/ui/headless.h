@@ -8,7 +8,7 @@
 namespace ww {
 
 class HeadlessKiosk {
-public:
+  public:
     HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w = 1920,
                   float h = 1080, double now = 0);
     ~HeadlessKiosk();
@@ -30,7 +30,7 @@ public:
     // Extra hooks (speech, reload) for a test; the font hook stays the headless one.
     void set_hooks(AppHooks hooks);
 
-private:
+  private:
     ImGuiContext* ctx_ = nullptr;
     FontSet fonts_;
     FontFiles files_;

@@ -20,7 +20,8 @@ float begin_panel(DrawContext& c, const char* id, float max_width) {
     ImGui::SetNextWindowSize({c.m.width, c.m.height});
     ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin((std::string(id) + "-dim").c_str(), nullptr, kOverlay);
-    ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, {c.m.width, c.m.height}, IM_COL32(0, 0, 0, 150));
+    ImGui::GetWindowDrawList()->AddRectFilled({0, 0}, {c.m.width, c.m.height},
+                                              IM_COL32(0, 0, 0, 150));
     // A tap beside the panel lands here and does nothing.
     ImGui::InvisibleButton("##dim", {c.m.width, c.m.height});
     ImGui::End();
@@ -49,7 +50,8 @@ void end_panel() {
 // A row of choices: the current one is marked with a tick and a thick border (not colour only).
 bool choice(DrawContext& c, const char* id, const std::string& label, bool selected, float width) {
     return big_button(c, id, label, width, c.m.target,
-                      selected ? ButtonStyle::Primary : ButtonStyle::Secondary, selected ? "check" : nullptr);
+                      selected ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                      selected ? "check" : nullptr);
 }
 
 }  // namespace
@@ -67,7 +69,8 @@ void draw_idle_warning(DrawContext& c, int seconds_left) {
     ImGui::TextColored(vec4(c.p.overlay_text), "%s", n.c_str());
     ImGui::PopFont();
     ImGui::Dummy({1, c.m.gap});
-    if (big_button(c, "##continue", c.word("idle_continue"), w, c.m.target * 1.2f)) c.request(Action::Continue);
+    if (big_button(c, "##continue", c.word("idle_continue"), w, c.m.target * 1.2f))
+        c.request(Action::Continue);
     end_panel();
 }
 
@@ -90,20 +93,24 @@ void draw_attract(DrawContext& c, double t, float dim, const AttractTiming& timi
                          IM_COL32(255, 255, 255, static_cast<int>(255 * alpha)));
         }
         ImGui::SetCursorPos({c.m.pad * 2, c.m.height * 0.1f + img_h + c.m.pad});
-        text_block(c.tr(msg.text), c.fonts.title, u32(c.p.header_text, alpha), c.m.width - 4 * c.m.pad);
+        text_block(c.tr(msg.text), c.fonts.title, u32(c.p.header_text, alpha),
+                   c.m.width - 4 * c.m.pad);
     }
     // The invitation blinks gently, once a second.
     const float pulse = timing.blink_on(t) ? 1.0f : 0.8f;
     const std::string& touch = c.word("attract_touch");
     ImFont* f = c.fonts.title;
-    const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, c.m.width - 4 * c.m.pad, touch.c_str());
+    const ImVec2 ts =
+        f->CalcTextSizeA(f->FontSize, FLT_MAX, c.m.width - 4 * c.m.pad, touch.c_str());
     const ImVec2 at = {(c.m.width - ts.x) / 2, c.m.height * 0.86f - ts.y / 2};
     const float r = ts.y * 0.6f + c.m.pad * 0.5f;
-    dl->AddRectFilled({at.x - r, at.y - c.m.pad * 0.5f}, {at.x + ts.x + r, at.y + ts.y + c.m.pad * 0.5f},
-                      u32(c.p.accent, pulse), r);
-    dl->AddText(f, f->FontSize, at, u32(c.p.header_bg), touch.c_str(), nullptr, c.m.width - 4 * c.m.pad);
+    dl->AddRectFilled({at.x - r, at.y - c.m.pad * 0.5f},
+                      {at.x + ts.x + r, at.y + ts.y + c.m.pad * 0.5f}, u32(c.p.accent, pulse), r);
+    dl->AddText(f, f->FontSize, at, u32(c.p.header_bg), touch.c_str(), nullptr,
+                c.m.width - 4 * c.m.pad);
     if (dim < 1.0f)
-        dl->AddRectFilled({0, 0}, {c.m.width, c.m.height}, IM_COL32(0, 0, 0, static_cast<int>(255 * (1 - dim))));
+        dl->AddRectFilled({0, 0}, {c.m.width, c.m.height},
+                          IM_COL32(0, 0, 0, static_cast<int>(255 * (1 - dim))));
     ImGui::End();
 }
 
@@ -125,10 +132,12 @@ void draw_access_panel(DrawContext& c) {
     // Read aloud: on (ticked) and off. Tapping "read aloud" again reads the place again.
     const float halfw = (col - c.m.gap) / 2;
     if (big_button(c, "##speech-on", c.word("read_aloud"), halfw, c.m.target,
-                   s.speech ? ButtonStyle::Primary : ButtonStyle::Secondary, s.speech ? "check" : "speaker"))
+                   s.speech ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                   s.speech ? "check" : "speaker"))
         c.request(Action::ReadAloud);
     ImGui::SameLine(0, c.m.gap);
-    if (big_button(c, "##speech-off", c.word("stop_reading"), halfw, c.m.target, ButtonStyle::Secondary))
+    if (big_button(c, "##speech-off", c.word("stop_reading"), halfw, c.m.target,
+                   ButtonStyle::Secondary))
         c.request(Action::StopReading);
     ImGui::Dummy({1, c.m.gap * 0.5f});
     text_block(c.word("text_size"), c.fonts.bold, u32(c.p.overlay_text), col);
@@ -142,8 +151,10 @@ void draw_access_panel(DrawContext& c) {
             c.request(Action::SetTextSize, size_ids[i]);
     }
     ImGui::EndGroup();
-    if (two) ImGui::SameLine(0, 2 * c.m.gap);
-    else ImGui::Dummy({1, c.m.gap * 0.5f});
+    if (two)
+        ImGui::SameLine(0, 2 * c.m.gap);
+    else
+        ImGui::Dummy({1, c.m.gap * 0.5f});
     ImGui::BeginGroup();
     text_block(c.word("contrast"), c.fonts.bold, u32(c.p.overlay_text), col);
     const float half = (col - c.m.gap) / 2;
@@ -158,7 +169,8 @@ void draw_access_panel(DrawContext& c) {
         c.request(Action::ToggleReach);
     ImGui::EndGroup();
     ImGui::Dummy({1, c.m.gap});
-    if (big_button(c, "##close-access", c.word("close"), w, c.m.target)) c.request(Action::ClosePanels);
+    if (big_button(c, "##close-access", c.word("close"), w, c.m.target))
+        c.request(Action::ClosePanels);
     ImGui::PopStyleVar();
     end_panel();
 }
@@ -179,7 +191,8 @@ void draw_language_panel(DrawContext& c, const std::vector<std::string>& offered
     end_panel();
 }
 
-void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font, const std::string& message) {
+void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font,
+                       const std::string& message) {
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize({m.width, m.height});
     ImGui::Begin("##out-of-order", nullptr, kOverlay);
@@ -189,7 +202,8 @@ void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font, const s
     const ImVec2 c = {m.width / 2, m.height * 0.38f};
     // A "no entry" sign: understandable without words, even when no text could be loaded.
     dl->AddCircleFilled(c, s * 0.5f, u32(p.accent), 48);
-    dl->AddRectFilled({c.x - s * 0.32f, c.y - s * 0.08f}, {c.x + s * 0.32f, c.y + s * 0.08f}, IM_COL32_WHITE);
+    dl->AddRectFilled({c.x - s * 0.32f, c.y - s * 0.08f}, {c.x + s * 0.32f, c.y + s * 0.08f},
+                      IM_COL32_WHITE);
     if (!message.empty()) {
         const float wrap = m.width - 4 * m.pad;
         const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, message.c_str());

@@ -14,6 +14,7 @@ void draw_attract(DrawContext& c, double t, float dim, const AttractTiming& timi
 void draw_access_panel(DrawContext& c);
 void draw_language_panel(DrawContext& c, const std::vector<std::string>& offered);
 // Shown when no valid content was ever loaded; `message` from the profile (may be empty).
-void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font, const std::string& message);
+void draw_out_of_order(const Metrics& m, const Palette& p, ImFont* font,
+                       const std::string& message);
 
 }  // namespace ww

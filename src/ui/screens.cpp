@@ -10,7 +10,9 @@ namespace ww {
 
 namespace {
 
-void spacer(const DrawContext& c, float factor = 1.0f) { ImGui::Dummy({1, c.m.body * 0.6f * factor}); }
+void spacer(const DrawContext& c, float factor = 1.0f) {
+    ImGui::Dummy({1, c.m.body * 0.6f * factor});
+}
 
 void heading(DrawContext& c, const std::string& text, float width) {
     text_block(text, c.fonts.heading, u32(c.p.text), width);
@@ -69,18 +71,19 @@ void table(DrawContext& c, const Block& b, float width) {
                 text_block(c.tr(row[col]), c.fonts.body, u32(c.p.card_text), inner);
                 ImGui::Dummy({1, c.m.body * 0.25f});
             }
-            end_card(c, ("##stack" + std::to_string(col)).c_str(), c.p.card_bg, c.p.card_border, false);
+            end_card(c, ("##stack" + std::to_string(col)).c_str(), c.p.card_bg, c.p.card_border,
+                     false);
             spacer(c, 0.5f);
         }
         return;
     }
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_SizingStretchSame;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
     ImGui::PushFont(c.fonts.body);
     if (ImGui::BeginTable("##table", static_cast<int>(cols), flags, {width, 0})) {
         for (size_t col = 0; col < cols; ++col)
-            ImGui::TableSetupColumn(("##c" + std::to_string(col)).c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                    col == 0 ? 1.2f : 1.0f);
+            ImGui::TableSetupColumn(("##c" + std::to_string(col)).c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch, col == 0 ? 1.2f : 1.0f);
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (size_t col = 0; col < cols; ++col) {
             ImGui::TableSetColumnIndex(static_cast<int>(col));
@@ -92,8 +95,8 @@ void table(DrawContext& c, const Block& b, float width) {
             ImGui::TableNextRow();
             for (size_t col = 0; col < row.size() && col < cols; ++col) {
                 ImGui::TableSetColumnIndex(static_cast<int>(col));
-                text_block(c.tr(row[col]), col == 0 ? c.fonts.bold : c.fonts.body, u32(c.p.card_text),
-                           ImGui::GetContentRegionAvail().x);
+                text_block(c.tr(row[col]), col == 0 ? c.fonts.bold : c.fonts.body,
+                           u32(c.p.card_text), ImGui::GetContentRegionAvail().x);
             }
         }
         ImGui::EndTable();
@@ -152,8 +155,10 @@ void block(DrawContext& c, const Block& b, float width, int index) {
             if (t.width > 0 && t.height > 0) {
                 const float w = std::min(width, t.width * std::max(1.0f, c.m.body / 28.0f));
                 const float h = w * t.height / t.width;
-                if (t.id) ImGui::Image(t.id, {w, h});
-                else ImGui::Dummy({w, h});
+                if (t.id)
+                    ImGui::Image(t.id, {w, h});
+                else
+                    ImGui::Dummy({w, h});
             }
             break;
         }
@@ -172,13 +177,17 @@ void block(DrawContext& c, const Block& b, float width, int index) {
             const float w = (width - (cols - 1) * c.m.gap) / cols;
             // All tiles on one screen where possible (share the height left below the title),
             // but always room for two lines of label and a picture: else the screen scrolls.
-            const float room = (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
+            const float room =
+                (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
             const float label = c.fonts.heading->FontSize * 3.2f;
-            const float h = std::max({c.m.target * 2.0f, label + w * 0.3f, std::min(w * 0.78f, room)});
+            const float h =
+                std::max({c.m.target * 2.0f, label + w * 0.3f, std::min(w * 0.78f, room)});
             int i = 0;
             for (auto& t : b.tiles) {
-                if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
-                else if (i > 0) ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+                if (i % cols != 0)
+                    ImGui::SameLine(0, c.m.gap);
+                else if (i > 0)
+                    ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
                 if (tile(c, ("##tile-" + t.screen).c_str(), t.image, c.tr(t.label), w, h))
                     c.request(t.screen == "guide" ? Action::StartGuide : Action::Open, t.screen);
                 ++i;
@@ -190,9 +199,11 @@ void block(DrawContext& c, const Block& b, float width, int index) {
     spacer(c);
 }
 
-void source_line(DrawContext& c, const std::string& source, const std::string& checked, float width) {
+void source_line(DrawContext& c, const std::string& source, const std::string& checked,
+                 float width) {
     ImGui::Separator();
-    const std::string line = c.word("source") + ": " + source + "  ·  " + c.word("checked") + ": " + checked;
+    const std::string line =
+        c.word("source") + ": " + source + "  ·  " + c.word("checked") + ": " + checked;
     text_block(line, c.fonts.small, u32(c.p.muted), width);
 }
 
@@ -228,8 +239,8 @@ void draw_screen(DrawContext& c, const Screen& s, float width) {
 
 void draw_question(DrawContext& c, const Question& q, float width) {
     auto [n, total] = question_progress(c.session, c.content.guide);
-    std::string progress = fill(fill(c.word("question_of"), "n", std::to_string(n)), "total",
-                                std::to_string(total));
+    std::string progress =
+        fill(fill(c.word("question_of"), "n", std::to_string(n)), "total", std::to_string(total));
     text_block(progress, c.fonts.body, u32(c.p.muted), width);
     text_block(c.tr(q.text), c.fonts.title, u32(c.p.text), width);
     if (!q.help.empty()) text_block(c.tr(q.help), c.fonts.body, u32(c.p.text), width);
@@ -238,8 +249,10 @@ void draw_question(DrawContext& c, const Question& q, float width) {
     const float w = (width - (cols - 1) * c.m.gap) / cols;
     int i = 0;
     for (auto& a : q.answers) {
-        if (i % cols != 0) ImGui::SameLine(0, c.m.gap);
-        else if (i > 0) ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+        if (i % cols != 0)
+            ImGui::SameLine(0, c.m.gap);
+        else if (i > 0)
+            ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
         const bool dont_know = a.value == "weetniet";
         if (big_button(c, ("##answer-" + a.value).c_str(), c.tr(a.label), w, c.m.target,
                        dont_know ? ButtonStyle::Secondary : ButtonStyle::Primary))
@@ -274,8 +287,10 @@ void draw_result(DrawContext& c, const GuideResult& r, float width) {
     heading(c, c.word("result_steps"), steps_w);
     list(c, r.steps, true, steps_w, c.p.text);
     ImGui::EndGroup();
-    if (side) ImGui::SameLine(0, 2 * c.m.gap);
-    else spacer(c);
+    if (side)
+        ImGui::SameLine(0, 2 * c.m.gap);
+    else
+        spacer(c);
     ImGui::BeginGroup();
     const float qr_w = side ? qr_side + c.m.gap : width;
     text_block(c.tr(r.qr_label), c.fonts.bold, u32(c.p.text), qr_w);
@@ -283,8 +298,8 @@ void draw_result(DrawContext& c, const GuideResult& r, float width) {
     qr_code(c, r.qr_url, qr_side);
     ImGui::EndGroup();
     spacer(c);
-    if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16), c.m.target,
-                   ButtonStyle::Secondary, "back"))
+    if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16),
+                   c.m.target, ButtonStyle::Secondary, "back"))
         c.request(Action::StartGuide);
 }
 

@@ -12,7 +12,7 @@ struct TextureInfo {
 };
 
 class TextureSource {
-public:
+  public:
     virtual ~TextureSource() = default;
     // The picture `file` from the assets folder; id == nullptr when it cannot be loaded.
     virtual TextureInfo get(const std::string& file) = 0;
@@ -20,7 +20,7 @@ public:
 
 // For headless runs: every picture is a 4:3 placeholder that draws nothing.
 class NullTextures : public TextureSource {
-public:
+  public:
     TextureInfo get(const std::string&) override { return {nullptr, 512, 384}; }
 };
 

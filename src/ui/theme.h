@@ -19,12 +19,12 @@ void apply_theme(const Palette& p, float body_px);
 struct Metrics {
     float width = 0, height = 0;
     float px_per_mm = 4;
-    float target = 80;     // primary touch target (>= min_target_mm, >= 44 px)
-    float gap = 16;        // between targets, so a finger cannot hit two
-    float pad = 24;        // screen padding
-    float body = 28;       // body text px
+    float target = 80;  // primary touch target (>= min_target_mm, >= 44 px)
+    float gap = 16;     // between targets, so a finger cannot hit two
+    float pad = 24;     // screen padding
+    float body = 28;    // body text px
     bool portrait = false;
-    bool narrow = false;   // too narrow for side-by-side tables (stack instead)
+    bool narrow = false;      // too narrow for side-by-side tables (stack instead)
     float content_width = 0;  // width of the readable column
 };
 

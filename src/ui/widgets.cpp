@@ -17,15 +17,20 @@ void register_item(const char* id) {
     if (!ImGui::IsItemVisible()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec4 clip = dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
+    const ImVec4 clip =
+        dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
     a = {std::max(a.x, clip.x), std::max(a.y, clip.y)};
     b = {std::min(b.x, clip.z), std::min(b.y, clip.w)};
     if (b.x > a.x && b.y > a.y) g_items[id] = {a.x, a.y, b.x, b.y};
 }
 }  // namespace
 
-const std::map<std::string, ItemRect>& visible_items() { return g_items; }
-void clear_visible_items() { g_items.clear(); }
+const std::map<std::string, ItemRect>& visible_items() {
+    return g_items;
+}
+void clear_visible_items() {
+    g_items.clear();
+}
 
 void text_block(const std::string& text, ImFont* font, ImU32 color, float width) {
     if (text.empty()) return;
@@ -44,7 +49,8 @@ void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
     if (n == "home") {
         dl->AddTriangleFilled({c.x - s * 0.5f, c.y - s * 0.02f}, {c.x, c.y - s * 0.48f},
                               {c.x + s * 0.5f, c.y - s * 0.02f}, col);
-        dl->AddRectFilled({c.x - s * 0.34f, c.y - s * 0.05f}, {c.x + s * 0.34f, c.y + s * 0.42f}, col);
+        dl->AddRectFilled({c.x - s * 0.34f, c.y - s * 0.05f}, {c.x + s * 0.34f, c.y + s * 0.42f},
+                          col);
     } else if (n == "back" || n == "arrow") {
         const float dir = n == "back" ? -1.0f : 1.0f;
         dl->AddLine({c.x - s * 0.4f * dir, c.y}, {c.x + s * 0.35f * dir, c.y}, col, t);
@@ -66,14 +72,16 @@ void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
                            {c.x + s * 0.3f, c.y + s * 0.2f}, {c.x, c.y + s * 0.45f}, col, t * 0.7f);
     } else if (n == "check") {
         dl->AddLine({c.x - s * 0.4f, c.y}, {c.x - s * 0.1f, c.y + s * 0.3f}, col, t * 1.4f);
-        dl->AddLine({c.x - s * 0.1f, c.y + s * 0.3f}, {c.x + s * 0.45f, c.y - s * 0.35f}, col, t * 1.4f);
+        dl->AddLine({c.x - s * 0.1f, c.y + s * 0.3f}, {c.x + s * 0.45f, c.y - s * 0.35f}, col,
+                    t * 1.4f);
     } else if (n == "warn") {
         dl->AddTriangleFilled({c.x, c.y - s * 0.45f}, {c.x + s * 0.5f, c.y + s * 0.42f},
                               {c.x - s * 0.5f, c.y + s * 0.42f}, col);
     } else if (n == "info") {
         dl->AddCircleFilled(c, s * 0.45f, col);
     } else if (n == "speaker") {
-        dl->AddRectFilled({c.x - s * 0.42f, c.y - s * 0.14f}, {c.x - s * 0.2f, c.y + s * 0.14f}, col);
+        dl->AddRectFilled({c.x - s * 0.42f, c.y - s * 0.14f}, {c.x - s * 0.2f, c.y + s * 0.14f},
+                          col);
         dl->AddTriangleFilled({c.x - s * 0.2f, c.y - s * 0.14f}, {c.x + s * 0.08f, c.y - s * 0.4f},
                               {c.x + s * 0.08f, c.y + s * 0.4f}, col);
         dl->AddTriangleFilled({c.x - s * 0.2f, c.y + s * 0.14f}, {c.x - s * 0.2f, c.y - s * 0.14f},
@@ -92,7 +100,8 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
     const float padx = fs * 0.7f, pady = fs * 0.45f;
     const float icon_w = icon_name ? fs * 1.6f : 0;
     const float wrap = std::max(fs * 3, width - 2 * padx - icon_w);
-    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
+    const ImVec2 ts =
+        font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
     const float height = std::max(min_height, ts.y + 2 * pady);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton(id, {width, height});
@@ -100,9 +109,20 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
     register_item(id);
 
     Rgb bg = c.p.button_bg, fg = c.p.button_text, border = c.p.button_bg;
-    if (style == ButtonStyle::Secondary) { bg = c.p.card_bg; fg = c.p.card_text; border = c.p.accent; }
-    if (style == ButtonStyle::Header) { bg = c.p.header_bg; fg = c.p.header_text; border = c.p.header_text; }
-    if (pressed) { bg = c.p.button_pressed; fg = c.p.button_text; }
+    if (style == ButtonStyle::Secondary) {
+        bg = c.p.card_bg;
+        fg = c.p.card_text;
+        border = c.p.accent;
+    }
+    if (style == ButtonStyle::Header) {
+        bg = c.p.header_bg;
+        fg = c.p.header_text;
+        border = c.p.header_text;
+    }
+    if (pressed) {
+        bg = c.p.button_pressed;
+        fg = c.p.button_text;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max = {pos.x + width, pos.y + height};
     const float r = std::min(fs * 0.35f, height * 0.3f);
@@ -130,14 +150,16 @@ bool tile(DrawContext& c, const char* id, const std::string& image, const std::s
     ImFont* font = c.fonts.heading;
     const float fs = font->FontSize, pad = fs * 0.5f;
     const float wrap = width - 2 * pad;
-    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
+    const ImVec2 ts =
+        font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
     const float band = ts.y + 2 * pad;
     const ImVec2 max = {pos.x + width, pos.y + height};
     const float r = fs * 0.4f;
     dl->AddRectFilled(pos, max, u32(c.p.card_bg), r);
-    dl->AddRectFilled({pos.x, max.y - band}, max, u32(pressed ? c.p.button_pressed : c.p.button_bg), r,
-                      ImDrawFlags_RoundCornersBottom);
-    dl->AddRect(pos, max, u32(pressed ? c.p.accent : c.p.card_border), r, 0, pressed ? fs * 0.2f : 2.0f);
+    dl->AddRectFilled({pos.x, max.y - band}, max, u32(pressed ? c.p.button_pressed : c.p.button_bg),
+                      r, ImDrawFlags_RoundCornersBottom);
+    dl->AddRect(pos, max, u32(pressed ? c.p.accent : c.p.card_border), r, 0,
+                pressed ? fs * 0.2f : 2.0f);
     dl->AddText(font, fs, {pos.x + pad, max.y - band + pad}, u32(c.p.button_text), label.c_str(),
                 label.c_str() + label.size(), wrap);
     const TextureInfo tex = c.textures.get(image);
@@ -191,7 +213,8 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
         if (ImGui::IsItemActive() && ImGui::IsItemHovered())
             dl->AddRect(start.pos, max, u32(c.p.accent), r, 0, c.fonts.body->FontSize * 0.2f);
         // The arrow says "this opens a screen" without relying on colour.
-        icon(dl, "arrow", {max.x - pad * 1.5f, start.pos.y + pad * 1.6f}, pad * 1.6f, u32(c.p.accent));
+        icon(dl, "arrow", {max.x - pad * 1.5f, start.pos.y + pad * 1.6f}, pad * 1.6f,
+             u32(c.p.accent));
     } else {
         ImGui::Dummy(size);
     }

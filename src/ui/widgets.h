@@ -17,7 +17,8 @@ void text_block(const std::string& text, ImFont* font, ImU32 color, float width)
 // A big touch button: at least `min_height` tall, label wrapped inside. Pressed feedback while a
 // finger is down; no hover effect. Returns true on a tap.
 bool big_button(DrawContext& c, const char* id, const std::string& label, float width,
-                float min_height, ButtonStyle style = ButtonStyle::Primary, const char* icon = nullptr);
+                float min_height, ButtonStyle style = ButtonStyle::Primary,
+                const char* icon = nullptr);
 
 // A home tile: picture above, label below. Returns true on a tap.
 bool tile(DrawContext& c, const char* id, const std::string& image, const std::string& label,

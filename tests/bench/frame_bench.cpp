@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "../support/proc_stats.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
-#include "../support/proc_stats.h"
 
 using namespace ww;
 
@@ -32,12 +32,16 @@ double cpu_ms() {
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
     return v[i];
 }
 
 std::string name_of(const Place& p) {
-    return (p.kind == PlaceKind::Screen ? "screen-" : p.kind == PlaceKind::Question ? "question-" : "result-") + p.id;
+    return (p.kind == PlaceKind::Screen     ? "screen-"
+            : p.kind == PlaceKind::Question ? "question-"
+                                            : "result-") +
+           p.id;
 }
 
 }  // namespace
@@ -46,7 +50,8 @@ int main(int argc, char** argv) {
     const int n = argc > 1 ? std::max(5, std::atoi(argv[1])) : 200;
     ContentLoad content = load_content("layouts", "assets");
     if (!content.ok()) {
-        std::fprintf(stderr, "frame_bench: the shipped content has problems (run from the source dir)\n");
+        std::fprintf(stderr,
+                     "frame_bench: the shipped content has problems (run from the source dir)\n");
         return 1;
     }
     // Long timeouts: the measured places must not turn into the idle warning or the attract loop.
@@ -56,7 +61,8 @@ int main(int argc, char** argv) {
     KioskApp& app = k.app();
     k.settle();
 
-    std::printf("%-34s %9s %9s %9s\n", "frame_cpu_ms (headless, 1920x1080)", "p50", "p99", "vertices");
+    std::printf("%-34s %9s %9s %9s\n", "frame_cpu_ms (headless, 1920x1080)", "p50", "p99",
+                "vertices");
     std::vector<double> all;
     std::string lines;  // name=value lines, printed after the table
     std::string longest;
@@ -74,10 +80,12 @@ int main(int argc, char** argv) {
         const ImDrawData* dd = ImGui::GetDrawData();
         const int vtx = dd ? dd->TotalVtxCount : 0;
         const std::string name = name_of(p);
-        std::printf("%-34s %9.3f %9.3f %9d\n", name.c_str(), percentile(ms, 0.5), percentile(ms, 0.99), vtx);
+        std::printf("%-34s %9.3f %9.3f %9d\n", name.c_str(), percentile(ms, 0.5),
+                    percentile(ms, 0.99), vtx);
         char line[256];
-        std::snprintf(line, sizeof line, "frame_cpu_ms_p50.%s=%.3f ms\nframe_cpu_ms_p99.%s=%.3f ms\n",
-                      name.c_str(), percentile(ms, 0.5), name.c_str(), percentile(ms, 0.99));
+        std::snprintf(line, sizeof line,
+                      "frame_cpu_ms_p50.%s=%.3f ms\nframe_cpu_ms_p99.%s=%.3f ms\n", name.c_str(),
+                      percentile(ms, 0.5), name.c_str(), percentile(ms, 0.99));
         lines += line;
         // The longest screen: how far a drag to the very bottom gets.
         if (p.kind == PlaceKind::Screen) {
@@ -120,10 +128,11 @@ int main(int argc, char** argv) {
     std::printf("%-34s %9.3f %9.3f\n", ("drag-scroll " + longest).c_str(), percentile(drag, 0.5),
                 percentile(drag, 0.99));
     std::printf("%s", lines.c_str());
-    std::printf("frame_cpu_ms_p50.all=%.3f ms\nframe_cpu_ms_p99.all=%.3f ms\n", percentile(all, 0.5),
-                percentile(all, 0.99));
-    std::printf("drag_cpu_ms_p50=%.3f ms\ndrag_cpu_ms_p99=%.3f ms\nlongest_screen=%s (%.0f px of scroll)\n",
-                percentile(drag, 0.5), percentile(drag, 0.99), longest.c_str(), longest_h);
+    std::printf("frame_cpu_ms_p50.all=%.3f ms\nframe_cpu_ms_p99.all=%.3f ms\n",
+                percentile(all, 0.5), percentile(all, 0.99));
+    std::printf(
+        "drag_cpu_ms_p50=%.3f ms\ndrag_cpu_ms_p99=%.3f ms\nlongest_screen=%s (%.0f px of scroll)\n",
+        percentile(drag, 0.5), percentile(drag, 0.99), longest.c_str(), longest_h);
 
     // 1000 visitor sessions of random taps, then idle out (like tests/ui/test_soak.cpp).
     app.show({PlaceKind::Screen, content.content->home});

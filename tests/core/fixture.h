@@ -1,10 +1,11 @@
 // A scratch copy of the shipped layouts/ and assets/ that a test may break on purpose.
 #pragma once
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "core/content.h"
 
@@ -15,7 +16,8 @@ struct ContentFixture {
                ("ww-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
         std::filesystem::remove_all(root);
         std::filesystem::create_directories(root);
-        std::filesystem::copy("layouts", root / "layouts", std::filesystem::copy_options::recursive);
+        std::filesystem::copy("layouts", root / "layouts",
+                              std::filesystem::copy_options::recursive);
         std::filesystem::copy("assets", root / "assets", std::filesystem::copy_options::recursive);
     }
     ~ContentFixture() { std::filesystem::remove_all(root); }

@@ -53,7 +53,8 @@ TEST_CASE("corner gesture: 4 taps, slow taps or taps outside do not open") {
     }
     SUBCASE("slow taps") {
         CornerGesture g(admin_cfg(), 4);
-        for (int i = 0; i < 10; ++i) CHECK_FALSE(g.tap(10, 10, 1920, 1080, i * 0.8));  // 5 taps span 3.2 s
+        for (int i = 0; i < 10; ++i)
+            CHECK_FALSE(g.tap(10, 10, 1920, 1080, i * 0.8));  // 5 taps span 3.2 s
     }
     SUBCASE("outside the corner") {
         CornerGesture g(admin_cfg(), 4);

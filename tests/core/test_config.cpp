@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -12,7 +11,8 @@ using namespace ww;
 namespace {
 std::string write_temp(const std::string& text) {
     static int n = 0;
-    const std::string path = "/tmp/ww-config-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ".toml";
+    const std::string path =
+        "/tmp/ww-config-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + ".toml";
     std::ofstream(path) << text;
     return path;
 }
@@ -39,9 +39,11 @@ TEST_CASE("every shipped profile is valid") {
 }
 
 TEST_CASE("a file sets keys; --set overrides them") {
-    const std::string path = write_temp("profile = \"test\"\n[session]\nidle_timeout = 60\n[window]\nfullscreen = false\n");
-    ConfigLoad c = load_config(path, {"session.idle_timeout=5", "attract.fps=12", "languages.default=en",
-                                      "night.start=\"21:30\"", "accessibility.theme=high-contrast"});
+    const std::string path = write_temp(
+        "profile = \"test\"\n[session]\nidle_timeout = 60\n[window]\nfullscreen = false\n");
+    ConfigLoad c =
+        load_config(path, {"session.idle_timeout=5", "attract.fps=12", "languages.default=en",
+                           "night.start=\"21:30\"", "accessibility.theme=high-contrast"});
     CHECK_MESSAGE(c.ok(), all(c.problems));
     CHECK(c.config.profile == "test");
     CHECK(c.config.session.idle_timeout == 5);
@@ -53,21 +55,26 @@ TEST_CASE("a file sets keys; --set overrides them") {
 }
 
 TEST_CASE("unknown keys and bad values are reported as file:line:col, and keep the default") {
-    const std::string path = write_temp("[session]\nidle_timout = 5\nwarning_seconds = 9999\n[attrakt]\nfps = 2\n"
-                                        "[accessibility]\ntheme = \"pink\"\n[night]\nstart = \"25:00\"\n");
+    const std::string path = write_temp(
+        "[session]\nidle_timout = 5\nwarning_seconds = 9999\n[attrakt]\nfps = 2\n"
+        "[accessibility]\ntheme = \"pink\"\n[night]\nstart = \"25:00\"\n");
     const ConfigLoad c = load_config(path, {});
     const std::string got = all(c.problems);
     CHECK(got.find(path + ":2:1: unknown key 'session.idle_timout'") != std::string::npos);
-    CHECK(got.find(path + ":3:19: 'session.warning_seconds' is 9999; it must be between 1 and 600") != std::string::npos);
+    CHECK(
+        got.find(path + ":3:19: 'session.warning_seconds' is 9999; it must be between 1 and 600") !=
+        std::string::npos);
     CHECK(got.find(path + ":4:2: unknown key 'attrakt'") != std::string::npos);
-    CHECK(got.find("'accessibility.theme' is 'pink'; it must be one of normal, high-contrast") != std::string::npos);
+    CHECK(got.find("'accessibility.theme' is 'pink'; it must be one of normal, high-contrast") !=
+          std::string::npos);
     CHECK(got.find("'night.start' must be a time like 22:00") != std::string::npos);
     CHECK(c.config.session.warning_seconds == 30);
     CHECK(c.config.accessibility.theme == "normal");
 }
 
 TEST_CASE("bad --set values are reported") {
-    const ConfigLoad c = load_config("", {"session.idle_timeout=abc", "nonsense", "session.nope=1", "window.fullscreen=7"});
+    const ConfigLoad c = load_config(
+        "", {"session.idle_timeout=abc", "nonsense", "session.nope=1", "window.fullscreen=7"});
     const std::string got = all(c.problems);
     CHECK(got.find("--set session.idle_timeout=abc:1:") != std::string::npos);
     CHECK(got.find("'idle_timeout' must be a whole number, not text") != std::string::npos);
@@ -97,9 +104,9 @@ TEST_CASE("every key is documented with its default") {
 }
 
 TEST_CASE("command line") {
-    auto ok = parse_cli({"--config", "x.toml", "--set", "a.b=1", "--set", "c.d=2", "--windowed", "--size",
-                         "1080x1920", "--lang", "en", "--check", "--proof", "out", "--text-size", "large",
-                         "--theme", "high-contrast"});
+    auto ok = parse_cli({"--config", "x.toml", "--set", "a.b=1", "--set", "c.d=2", "--windowed",
+                         "--size", "1080x1920", "--lang", "en", "--check", "--proof", "out",
+                         "--text-size", "large", "--theme", "high-contrast"});
     CHECK(ok.error.empty());
     CHECK(ok.options.config == "x.toml");
     CHECK(ok.options.sets == std::vector<std::string>{"a.b=1", "c.d=2"});

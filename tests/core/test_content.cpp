@@ -46,7 +46,8 @@ TEST_CASE("each kind of breakage gives its file:line:col message and the rest st
     };
     const Case cases[] = {
         {"syntax error", "screens/optie-1.toml", "title", "title = = ", "optie-1.toml:2:"},
-        {"unknown key", "screens/optie-2.toml", "title", "titel", "optie-2.toml:2:1: unknown key 'titel'"},
+        {"unknown key", "screens/optie-2.toml", "title", "titel",
+         "optie-2.toml:2:1: unknown key 'titel'"},
         {"wrong type", "screens/optie-3.toml", "checked = 2026-11-23", "checked = 12",
          "'checked' must be text, not a whole number"},
         {"missing field", "screens/optie-4.toml", "source", "bron_weg",
@@ -65,12 +66,13 @@ TEST_CASE("each kind of breakage gives its file:line:col message and the rest st
         f.edit(k.file, k.from, k.to);
         const ContentLoad load = f.load();
         const std::string got = find_problem(load.problems, k.expect);
-        CHECK_MESSAGE(!got.empty(), k.name << ": expected '" << k.expect << "'; got:\n"
-                                           << [&] {
-                                                  std::string all;
-                                                  for (auto& p : load.problems) all += p.format() + "\n";
-                                                  return all;
-                                              }());
+        CHECK_MESSAGE(
+            !got.empty(), k.name << ": expected '" << k.expect << "'; got:\n"
+                                 << [&] {
+                                        std::string all;
+                                        for (auto& p : load.problems) all += p.format() + "\n";
+                                        return all;
+                                    }());
         // Every problem is located in a file with a line and column.
         for (auto& p : load.problems) CHECK(p.format().find(".toml:") != std::string::npos);
         REQUIRE(load.content);
@@ -110,12 +112,14 @@ TEST_CASE("invalid UTF-8 is reported with its position") {
 TEST_CASE("absurd sizes are refused") {
     ContentFixture f;
     f.write("screens/optie-1.toml", std::string(300 * 1024, '#'));
-    CHECK(find_problem(f.load().problems, "optie-1.toml:1:1: file is 300 KiB; the limit is 256 KiB") != "");
+    CHECK(find_problem(f.load().problems,
+                       "optie-1.toml:1:1: file is 300 KiB; the limit is 256 KiB") != "");
     ContentFixture g;
     std::string items = "items = [";
     for (int i = 0; i < 10000; ++i) items += "{ nl = \"a\", en = \"b\" },";
     items += "]\n";
-    g.edit("screens/optie-2.toml", "[[block]]", "[[block]]\ntype = \"bullets\"\n" + items + "[[block]]");
+    g.edit("screens/optie-2.toml", "[[block]]",
+           "[[block]]\ntype = \"bullets\"\n" + items + "[[block]]");
     // 10 000 items exceed the file limit as well as the list limit; either refuses it.
     const ContentLoad load = g.load();
     CHECK((find_problem(load.problems, "items; the limit is 100") != "" ||
@@ -123,7 +127,8 @@ TEST_CASE("absurd sizes are refused") {
     ContentFixture h;
     std::string few = "items = [";
     for (int i = 0; i < 150; ++i) few += "{nl=\"a\",en=\"b\"},";
-    h.edit("screens/optie-2.toml", "[[block]]", "[[block]]\ntype = \"bullets\"\n" + few + "]\n[[block]]");
+    h.edit("screens/optie-2.toml", "[[block]]",
+           "[[block]]\ntype = \"bullets\"\n" + few + "]\n[[block]]");
     CHECK(find_problem(h.load().problems, "'items' has 150 items; the limit is 100") != "");
 }
 

@@ -23,13 +23,15 @@ TEST_CASE("every text pair meets its contrast limit") {
         const char* name;
         double limit;
     } themes[] = {{Theme::Normal, "normal", 4.5}, {Theme::HighContrast, "high-contrast", 7.0}};
-    std::string table = "\n| theme | pair | text | background | ratio | limit |\n|---|---|---|---|---|---|\n";
+    std::string table =
+        "\n| theme | pair | text | background | ratio | limit |\n|---|---|---|---|---|---|\n";
     for (auto& t : themes) {
         for (auto& [name, pair] : text_pairs(palette(t.theme))) {
             const double ratio = contrast_ratio(pair.first, pair.second);
             char row[200];
-            snprintf(row, sizeof row, "| %s | %s | %s | %s | %.2f:1 | %.1f:1 |\n", t.name, name.c_str(),
-                     hex(pair.first).c_str(), hex(pair.second).c_str(), ratio, t.limit);
+            snprintf(row, sizeof row, "| %s | %s | %s | %s | %.2f:1 | %.1f:1 |\n", t.name,
+                     name.c_str(), hex(pair.first).c_str(), hex(pair.second).c_str(), ratio,
+                     t.limit);
             table += row;
             CAPTURE(t.name);
             CAPTURE(name);
@@ -42,5 +44,6 @@ TEST_CASE("every text pair meets its contrast limit") {
 TEST_CASE("contrast ratio of known colours") {
     CHECK(contrast_ratio({0, 0, 0}, {255, 255, 255}) == doctest::Approx(21.0));
     CHECK(contrast_ratio({255, 255, 255}, {255, 255, 255}) == doctest::Approx(1.0));
-    CHECK(contrast_ratio({0x76, 0x76, 0x76}, {255, 255, 255}) == doctest::Approx(4.54).epsilon(0.01));
+    CHECK(contrast_ratio({0x76, 0x76, 0x76}, {255, 255, 255}) ==
+          doctest::Approx(4.54).epsilon(0.01));
 }

@@ -65,7 +65,8 @@ TEST_CASE("fuzz_layouts: a guide without questions skipped every guide check") {
         CHECK(has_problem(load.problems, "at least one [[question]]"));
     }
     SUBCASE("entries that are not tables were skipped silently") {
-        f.write("guide.toml", "start = \"rol\"\nquestion = [\"rol\"]\nrule = [1]\nresult = [true]\n");
+        f.write("guide.toml",
+                "start = \"rol\"\nquestion = [\"rol\"]\nrule = [1]\nresult = [true]\n");
         ContentLoad load = f.load();
         CHECK_FALSE(load.ok());
         CHECK(has_problem(load.problems, "[[question]] entries must be tables"));

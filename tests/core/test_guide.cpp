@@ -11,9 +11,12 @@ using namespace ww;
 namespace {
 
 // The guide's advice, written independently of guide.toml: benefit decides the counter group.
-std::string expected_result(const std::string& rol, const std::string& uitkering, const std::string& steun) {
+std::string expected_result(const std::string& rol, const std::string& uitkering,
+                            const std::string& steun) {
     const std::set<std::string> uwv = {"wajong", "wia", "ww", "ziektewet"};
-    const std::string group = uwv.count(uitkering) ? "uwv" : uitkering == "participatiewet" ? "gemeente" : "onbekend";
+    const std::string group = uwv.count(uitkering)             ? "uwv"
+                              : uitkering == "participatiewet" ? "gemeente"
+                                                               : "onbekend";
     if (group == "uwv" && steun == "eigen" && rol == "werkgever") return "uwv-eigen-werkgever";
     return group + "-" + steun;
 }
@@ -37,7 +40,8 @@ TEST_CASE("every path through the shipped guide ends in the expected result") {
     std::set<std::string> reached;
     for (auto& p : paths) {
         REQUIRE(p.steps.size() == 3);
-        const std::string rol = p.steps[0].second, uit = p.steps[1].second, steun = p.steps[2].second;
+        const std::string rol = p.steps[0].second, uit = p.steps[1].second,
+                          steun = p.steps[2].second;
         CAPTURE(rol);
         CAPTURE(uit);
         CAPTURE(steun);
@@ -47,13 +51,18 @@ TEST_CASE("every path through the shipped guide ends in the expected result") {
         REQUIRE(r);
         // The counter follows the benefit; who applies follows the form.
         const std::string counter = lower(r->counter.in("nl"));
-        if (uit == "participatiewet") CHECK(counter.find("gemeente") != std::string::npos);
-        else if (steun == "buddy") CHECK(counter.find("uitzondering") != std::string::npos);
-        else if (uit == "geen" || uit == "weetniet") CHECK(counter.find("uitzoeken") != std::string::npos);
-        else CHECK(counter.find("uwv") != std::string::npos);
+        if (uit == "participatiewet")
+            CHECK(counter.find("gemeente") != std::string::npos);
+        else if (steun == "buddy")
+            CHECK(counter.find("uitzondering") != std::string::npos);
+        else if (uit == "geen" || uit == "weetniet")
+            CHECK(counter.find("uitzoeken") != std::string::npos);
+        else
+            CHECK(counter.find("uwv") != std::string::npos);
         const std::string applies = lower(r->applies.in("nl"));
         if (steun == "eigen") CHECK(applies.find("werknemer") != std::string::npos);
-        if (steun == "extern" || steun == "intern") CHECK(applies.find("werkgever") != std::string::npos);
+        if (steun == "extern" || steun == "intern")
+            CHECK(applies.find("werkgever") != std::string::npos);
         CHECK(!r->steps.empty());
         CHECK(r->qr_url.rfind("https://", 0) == 0);
         CHECK(!r->forms.empty());
@@ -79,13 +88,15 @@ TEST_CASE("the validator finds paths without a result, unreachable results and d
     SUBCASE("an answer that leads nowhere") {
         ContentFixture f;
         f.edit("guide.toml", "next = \"steun\"", "next = \"stuen\"");
-        CHECK(find_problem(f.load().problems, "leads to question 'stuen', which does not exist") != "");
+        CHECK(find_problem(f.load().problems, "leads to question 'stuen', which does not exist") !=
+              "");
     }
     SUBCASE("a rule to a result that does not exist") {
         ContentFixture f;
         f.edit("guide.toml", "result = \"uwv-buddy\"", "result = \"uwv-budy\"");
         const ContentLoad load = f.load();
-        CHECK(find_problem(load.problems, "rule leads to result 'uwv-budy', which does not exist") != "");
+        CHECK(find_problem(load.problems,
+                           "rule leads to result 'uwv-budy', which does not exist") != "");
         CHECK(find_problem(load.problems, "result 'uwv-buddy' is never reached") != "");
     }
     SUBCASE("a loop") {

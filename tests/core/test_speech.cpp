@@ -39,7 +39,10 @@ double wav_seconds(const std::string& path) {
     if (n != sizeof h || std::string(reinterpret_cast<char*>(h), 4) != "RIFF" ||
         std::string(reinterpret_cast<char*>(h) + 8, 4) != "WAVE")
         return -1;
-    auto u32 = [&](int at) { return uint32_t(h[at]) | uint32_t(h[at + 1]) << 8 | uint32_t(h[at + 2]) << 16 | uint32_t(h[at + 3]) << 24; };
+    auto u32 = [&](int at) {
+        return uint32_t(h[at]) | uint32_t(h[at + 1]) << 8 | uint32_t(h[at + 2]) << 16 |
+               uint32_t(h[at + 3]) << 24;
+    };
     const uint32_t byte_rate = u32(28), data = u32(40);
     if (byte_rate == 0 || data + 44 != static_cast<uint32_t>(size)) return -1;
     return double(data) / byte_rate;
@@ -82,7 +85,8 @@ TEST_CASE("spoken text covers blocks, answers and result fields") {
     // Tables are read as "row label: value" sentences.
     for (auto& s : c.screens)
         for (auto& b : s.blocks)
-            if (b.type == BlockType::Table && b.columns.size() > 1 && !b.rows.empty() && b.rows[0].size() > 1) {
+            if (b.type == BlockType::Table && b.columns.size() > 1 && !b.rows.empty() &&
+                b.rows[0].size() > 1) {
                 const std::string st = spoken_text(c, {PlaceKind::Screen, s.id}, "nl");
                 CHECK(st.find(b.rows[0][1].in("nl")) != std::string::npos);
                 CHECK(st.find(b.columns[1].in("nl")) != std::string::npos);
@@ -123,7 +127,8 @@ TEST_CASE("synth_to_wav writes a WAV of plausible length") {
             CAPTURE(slang);
             const std::string path = (dir / (std::string(id) + "-" + lang + ".wav")).string();
             REQUIRE(c.screen(id));
-            REQUIRE(synth_to_wav(spoken_text(c, {PlaceKind::Screen, id}, lang), lang, 150, 80, path));
+            REQUIRE(
+                synth_to_wav(spoken_text(c, {PlaceKind::Screen, id}, lang), lang, 150, 80, path));
             const double s = wav_seconds(path);
             MESSAGE(path << ": " << s << " s");
             CHECK(s > 1.0);
@@ -138,7 +143,8 @@ TEST_CASE("a Speaker without audio device neither blocks nor crashes") {
     sp.speak("Dit is een test.", "nl", 80);
     sp.stop();
     sp.speak("This is a test.", "en", 50);
-    for (int i = 0; i < 200 && sp.busy(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 200 && sp.busy(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     sp.stop();
     // Destroyed while possibly still speaking: must return.
     Speaker other;

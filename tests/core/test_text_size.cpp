@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/config.h"
 #include "core/text_size.h"
@@ -38,8 +38,9 @@ TEST_CASE("Large and Larger meet 5.1.4 on every profile; Normal is left alone") 
             CHECK(cap_height_mm(large, ppm) >= need);
             CHECK(large >= normal * 1.35f);
             CHECK(larger > large);
-            MESSAGE(entry.path().filename().string() << ": " << d << " cm, " << ppm << " px/mm: cap >= "
-                    << need << " mm; Large " << large << " px = " << cap_height_mm(large, ppm) << " mm cap");
+            MESSAGE(entry.path().filename().string()
+                    << ": " << d << " cm, " << ppm << " px/mm: cap >= " << need << " mm; Large "
+                    << large << " px = " << cap_height_mm(large, ppm) << " mm cap");
         }
         ++profiles;
     }
@@ -51,7 +52,8 @@ TEST_CASE("Larger stays within what the screen can lay out, never below Large") 
     CHECK(body_px_for(TextSize::Larger, 28, 5.0, 50) == doctest::Approx(large * 1.25f));
     CHECK(body_px_for(TextSize::Larger, 28, 5.0, 50, 60) == doctest::Approx(60));
     CHECK(body_px_for(TextSize::Larger, 28, 5.0, 50, 30) == doctest::Approx(large));  // rule first
-    CHECK(body_px_for(TextSize::Larger, 28, 3.6, 50, 60) == doctest::Approx(body_px_for(TextSize::Large, 28, 3.6, 50) * 1.25f));
+    CHECK(body_px_for(TextSize::Larger, 28, 3.6, 50, 60) ==
+          doctest::Approx(body_px_for(TextSize::Large, 28, 3.6, 50) * 1.25f));
 }
 
 TEST_CASE("a sharp screen far away gets larger Large text") {
@@ -68,7 +70,8 @@ TEST_CASE("the cap-height ratio matches the Noto Sans file (when installed)") {
         MESSAGE("skipped: " << path << " not installed");
         return;
     }
-    const std::vector<unsigned char> d((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::vector<unsigned char> d((std::istreambuf_iterator<char>(f)),
+                                       std::istreambuf_iterator<char>());
     auto u16 = [&](size_t at) { return static_cast<uint16_t>(d.at(at) << 8 | d.at(at + 1)); };
     auto u32 = [&](size_t at) { return static_cast<uint32_t>(u16(at)) << 16 | u16(at + 2); };
     size_t head = 0, hhea = 0, os2 = 0;
@@ -81,7 +84,8 @@ TEST_CASE("the cap-height ratio matches the Noto Sans file (when installed)") {
     }
     REQUIRE((head && hhea && os2));
     const double em = u16(head + 18);
-    const double ascent = static_cast<int16_t>(u16(hhea + 4)), descent = static_cast<int16_t>(u16(hhea + 6));
+    const double ascent = static_cast<int16_t>(u16(hhea + 4)),
+                 descent = static_cast<int16_t>(u16(hhea + 6));
     const double cap = static_cast<int16_t>(u16(os2 + 88));
     CHECK(cap / em == doctest::Approx(kCapHeightEm).epsilon(0.005));
     CHECK((ascent - descent) / em == doctest::Approx(kFontPxPerEm).epsilon(0.005));

@@ -60,9 +60,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // What the kiosk relies on after a load, problems or not: a value outside its documented
     // range never gets in (the app divides by fps, draws targets min_target_mm wide, ...).
     const ww::KioskConfig& c = load.config;
-    for (double v : {c.display.px_per_mm, c.display.viewing_distance_cm, c.display.min_target_mm,
-                     c.night.dim, c.touch.drag_threshold_mm, c.touch.inertia_decay, c.admin.seconds,
-                     c.admin.corner_mm})
+    for (double v :
+         {c.display.px_per_mm, c.display.viewing_distance_cm, c.display.min_target_mm, c.night.dim,
+          c.touch.drag_threshold_mm, c.touch.inertia_decay, c.admin.seconds, c.admin.corner_mm})
         if (!std::isfinite(v)) abort();
     if (c.session.idle_timeout < 2 || c.session.warning_seconds < 1 || c.attract.fps < 1 ||
         c.attract.seconds_per_message < 2 || c.admin.taps < 3 || c.window.width < 320 ||

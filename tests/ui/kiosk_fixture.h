@@ -17,7 +17,8 @@ struct Kiosk {
         ww::ConfigLoad cfg = ww::load_config("kiosk-config/default.toml", sets);
         REQUIRE(cfg.ok());
         k = std::make_unique<ww::HeadlessKiosk>(cfg.config, ww::load_content("layouts", "assets"),
-                                                ww::find_fonts("Noto Sans", "Noto Sans:bold"), w, h);
+                                                ww::find_fonts("Noto Sans", "Noto Sans:bold"), w,
+                                                h);
         k->settle();
     }
     ww::KioskApp& app() { return k->app(); }
@@ -25,7 +26,8 @@ struct Kiosk {
     // Taps the item with this id ("##tile-guide"); fails the test when it is not visible.
     void tap(const std::string& id) {
         float x = 0, y = 0;
-        REQUIRE_MESSAGE(k->find(id.c_str(), x, y), "not visible: " << id << " on " << place().key());
+        REQUIRE_MESSAGE(k->find(id.c_str(), x, y),
+                        "not visible: " << id << " on " << place().key());
         k->tap(x, y);
     }
     bool visible(const std::string& id) {

@@ -30,7 +30,8 @@ TEST_CASE("every place renders at every size without an ImGui assert") {
     }
 }
 
-TEST_CASE("every path through the guide, tapped, reaches its result; Back returns to the last question") {
+TEST_CASE(
+    "every path through the guide, tapped, reaches its result; Back returns to the last question") {
     Kiosk k(1920, 1080);
     const Guide& g = k.app().content()->guide;
     const auto paths = all_paths(g);
@@ -84,7 +85,8 @@ TEST_CASE("every screen is within three taps of home") {
         }
         frontier = next;
     }
-    for (auto& s : k.app().content()->screens) CHECK_MESSAGE(seen.count(s.id), s.id << " is more than 3 taps away");
+    for (auto& s : k.app().content()->screens)
+        CHECK_MESSAGE(seen.count(s.id), s.id << " is more than 3 taps away");
 }
 
 TEST_CASE("a drag that starts on a button scrolls and does not click; a quick tap clicks once") {
@@ -109,7 +111,8 @@ TEST_CASE("a drag that starts on a button scrolls and does not click; a quick ta
     CHECK(k.app().session().history.size() == depth + 1);
 }
 
-TEST_CASE("idle: warning, reset, attract; the first touch starts a fresh session and is not a click") {
+TEST_CASE(
+    "idle: warning, reset, attract; the first touch starts a fresh session and is not a click") {
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
     k.tap("##tile-vormen");
     k.app().apply({Action::SetTextSize, "large"});

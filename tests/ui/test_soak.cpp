@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "../support/proc_stats.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
-#include "../support/proc_stats.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WW_SANITIZED 1
@@ -64,7 +64,8 @@ std::string describe(const Session& s) {
     out += " scroll:";
     for (auto& [k, v] : s.scroll) out += " " + k + "=" + std::to_string(v);
     out += " lang=" + s.lang + " size=" + name_of(s.text_size) + " theme=" + name_of(s.theme);
-    out += std::string(" speech=") + (s.speech ? "on" : "off") + " volume=" + std::to_string(s.speech_volume);
+    out += std::string(" speech=") + (s.speech ? "on" : "off") +
+           " volume=" + std::to_string(s.speech_volume);
     out += std::string(" reach=") + (s.reach_mode ? "on" : "off");
     out += std::string(" panels=") + (s.access_panel ? "A" : "-") + (s.language_panel ? "L" : "-");
     out += " taps=" + std::to_string(s.taps);
@@ -140,12 +141,14 @@ TEST_CASE("soak: random visitors always leave a fresh session behind, memory sta
             break;
         }
         if (!is_fresh(app.session(), fresh, true) && ++dirty_starts <= 3)
-            failures.push_back("session " + std::to_string(n) + " starts dirty: " + describe(app.session()));
+            failures.push_back("session " + std::to_string(n) +
+                               " starts dirty: " + describe(app.session()));
         const int actions = 1 + pick(8);
         for (int a = 0; a < actions; ++a) {
             const int what = pick(100);
             if (what < 12) {
-                slow_drag(300 + pick(1300), 400 + pick(500), -(100.0f + pick(600)) * (chance(80) ? 1 : -1));
+                slow_drag(300 + pick(1300), 400 + pick(500),
+                          -(100.0f + pick(600)) * (chance(80) ? 1 : -1));
                 ++drags;
                 continue;
             }
@@ -193,7 +196,8 @@ TEST_CASE("soak: random visitors always leave a fresh session behind, memory sta
         }
         k.step(warning + 0.5);
         if (app.phase() != Phase::Attract) {
-            failures.push_back("session " + std::to_string(n) + ": no reset after the idle time (phase " +
+            failures.push_back("session " + std::to_string(n) +
+                               ": no reset after the idle time (phase " +
                                std::to_string(static_cast<int>(app.phase())) + ")");
             break;
         }
@@ -210,10 +214,12 @@ TEST_CASE("soak: random visitors always leave a fresh session behind, memory sta
     MESSAGE("soak: " << sessions << " sessions, " << taps << " taps, " << drags << " drags, "
                      << answers_given << " guide answers, " << results_seen << " results, "
                      << continues << " continues, " << size_changes << " text size changes; RSS "
-                     << rss_warm << " MB after " << warmup << " sessions, " << rss_end << " MB at the end");
+                     << rss_warm << " MB after " << warmup << " sessions, " << rss_end
+                     << " MB at the end");
     for (auto& f : failures) FAIL_CHECK(f);
     CHECK_MESSAGE(dirty_resets == 0, dirty_resets << " resets left state behind");
-    CHECK_MESSAGE(dirty_starts == 0, dirty_starts << " visitors found the previous visitor's state");
+    CHECK_MESSAGE(dirty_starts == 0,
+                  dirty_starts << " visitors found the previous visitor's state");
     CHECK(answers_given > 0);
     CHECK(results_seen > 0);
     if (!WW_SANITIZED && sessions >= 1000) CHECK(rss_end - rss_warm < 5.0);

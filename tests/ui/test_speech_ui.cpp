@@ -26,7 +26,8 @@ struct FakeSpeaker {
 };
 }  // namespace
 
-TEST_CASE("read aloud: speaks the place, repeats, announces new screens, stops on a tap and on reset") {
+TEST_CASE(
+    "read aloud: speaks the place, repeats, announces new screens, stops on a tap and on reset") {
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
     FakeSpeaker sp;
     k.k->set_hooks(sp.hooks());
@@ -34,14 +35,16 @@ TEST_CASE("read aloud: speaks the place, repeats, announces new screens, stops o
     k.tap("##speech-on");
     REQUIRE(k.app().session().speech);
     REQUIRE(sp.said.size() == 1);
-    CHECK(sp.said.back().find(k.app().content()->screen("home")->title.in("nl")) != std::string::npos);
+    CHECK(sp.said.back().find(k.app().content()->screen("home")->title.in("nl")) !=
+          std::string::npos);
     k.tap("##speech-on");  // again: repeats
     CHECK(sp.said.size() == 2);
     const int stops = sp.stops;
     k.tap("##close-access");
     CHECK(sp.stops > stops);  // the tap silenced it
     k.tap("##tile-vormen");
-    CHECK(sp.said.back().find(k.app().content()->screen("vormen")->title.in("nl")) != std::string::npos);
+    CHECK(sp.said.back().find(k.app().content()->screen("vormen")->title.in("nl")) !=
+          std::string::npos);
     // A visitor who is listening is not idle; once it is quiet the warning comes, and is spoken.
     sp.talking = false;
     k.k->step(10.5);
