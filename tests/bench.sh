@@ -142,16 +142,21 @@ kiosk = [f"{build}/wegwijzer"]
 summary = {}
 
 # --- the kiosk -------------------------------------------------------------------------------
+def steady_state(name, cmd, timeout=30, key=None, idle_for=None):
+    """Memory after start and CPU while idle, for the kiosk and for what it is compared with.
+    `name` labels the printed figures, `key` (default: name) the summary table row."""
+    p = Proc(cmd)
+    if p.wait_for(r"event=first_frame", timeout) is not None:
+        time.sleep(3)
+        pss, rss = memory_mb(p.p.pid)
+        out(f"pss_mb.{name}", pss, "MB"); out(f"rss_mb.{name}", rss, "MB")
+        idle = cpu_pct(p.p.pid, idle_for or idle_seconds)
+        out(f"idle_cpu_pct.{name}", idle, "%")
+        summary[key or name].update(pss=pss, rss=rss, idle=idle)
+    p.stop()
+
 summary["kiosk"] = {"start": startup("kiosk", kiosk, r"event=first_frame")}
-p = Proc(kiosk)
-if p.wait_for(r"event=first_frame") is not None:
-    time.sleep(3)
-    pss, rss = memory_mb(p.p.pid)
-    out("pss_mb.kiosk", pss, "MB"); out("rss_mb.kiosk", rss, "MB")
-    idle = cpu_pct(p.p.pid, idle_seconds)
-    out("idle_cpu_pct.kiosk", idle, "%")
-    summary["kiosk"].update(pss=pss, rss=rss, idle=idle)
-p.stop()
+steady_state("kiosk", kiosk)
 
 def phase_cpu(name, warning_seconds, event):
     """CPU of the kiosk once the log shows `event` (the attract loop, the idle countdown)."""
@@ -192,15 +197,7 @@ if shutil.which("xdotool"):
 # --- the floor: a bare GLFW window with a GL context -------------------------------------------
 bare = [f"{build}/bare_window"]
 summary["bare"] = {"start": startup("bare_window", bare, r"event=first_frame")}
-p = Proc(bare)
-if p.wait_for(r"event=first_frame") is not None:
-    time.sleep(2)
-    pss, rss = memory_mb(p.p.pid)
-    out("pss_mb.bare_window", pss, "MB"); out("rss_mb.bare_window", rss, "MB")
-    idle = cpu_pct(p.p.pid, 10)
-    out("idle_cpu_pct.bare_window", idle, "%")
-    summary["bare"].update(pss=pss, rss=rss, idle=idle)
-p.stop()
+steady_state("bare_window", bare, key="bare", idle_for=10)
 
 # --- chromium --kiosk on a static page, if installed -------------------------------------------
 if chrome:
@@ -225,15 +222,7 @@ if chrome:
         if t is not None: times.append(t * 1000)
     summary["chromium"] = {"start": statistics.median(times) if times else None}
     if times: out("first_frame_ms.chromium", summary["chromium"]["start"], "ms")
-    p = Proc(chrome_cmd())
-    if p.wait_for(r"event=first_frame", 60) is not None:
-        time.sleep(3)
-        pss, rss = memory_mb(p.p.pid)
-        out("pss_mb.chromium", pss, "MB"); out("rss_mb.chromium", rss, "MB")
-        idle = cpu_pct(p.p.pid, idle_seconds)
-        out("idle_cpu_pct.chromium", idle, "%")
-        summary["chromium"].update(pss=pss, rss=rss, idle=idle)
-    p.stop()
+    steady_state("chromium", chrome_cmd(), 60)
     shutil.rmtree(tmp, ignore_errors=True)
 else:
     print("bench: chromium is not installed: its comparison is skipped", flush=True)

@@ -323,22 +323,24 @@ std::string KioskApp::trail() const {
     return t;
 }
 
-float KioskApp::header_height(const Metrics& m) const {
-    const std::string t = trail();
+KioskApp::Header KioskApp::layout_header(const Metrics& m) const {
+    Header h;
+    h.trail = trail();
     const float trail_h = fonts_.small
                               ->CalcTextSizeA(fonts_.small->FontSize, FLT_MAX, m.width - 2 * m.pad,
-                                              t.c_str(), t.c_str() + t.size())
+                                              h.trail.c_str(), h.trail.c_str() + h.trail.size())
                               .y;
-    return m.target + m.gap * 1.5f + trail_h;
+    h.height = m.target + m.gap * 1.5f + trail_h;
+    return h;
 }
 
-void KioskApp::draw_header(const Metrics& m) {
+void KioskApp::draw_header(const Metrics& m, const Header& header) {
     const Palette& pal = palette(session_.theme);
     DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float row = m.target;
-    const float h = header_height(m);
+    const float h = header.height;
     dl->AddRectFilled(origin, {origin.x + m.width, origin.y + h}, u32(pal.header_bg));
     ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + m.gap * 0.5f});
     auto label_width = [&](const std::string& s) {
@@ -371,7 +373,7 @@ void KioskApp::draw_header(const Metrics& m) {
     if (big_button(c, "##access", access, wa, row, ButtonStyle::Header, "access"))
         c.request(Action::ToggleAccessPanel);
     ImGui::SetCursorScreenPos({origin.x + m.pad, origin.y + row + m.gap});
-    text_block(trail(), fonts_.small, u32(pal.header_text), m.width - 2 * m.pad);
+    text_block(header.trail, fonts_.small, u32(pal.header_text), m.width - 2 * m.pad);
     ImGui::SetCursorScreenPos({origin.x, origin.y + h});
     ImGui::Dummy({m.width, 0});
 }
@@ -476,14 +478,14 @@ bool KioskApp::frame(double now) {
         ImGui::SetNextWindowSize({m.width, m.height});
         ImGui::Begin("##kiosk", nullptr, kFull);
         const bool low = session_.reach_mode;
-        const float header_h = header_height(m);
+        const Header header = layout_header(m);  // once a frame: the trail is built and measured
+        const float header_h = header.height;
         // Reach mode: the header goes to the bottom and the content starts a third down.
         const float top = low ? m.height * 0.3f : header_h;
         const float bottom = low ? m.height - header_h : m.height;
         if (!low)
-            draw_header(m);
+            draw_header(m, header);
         else {
-            DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
             const std::string title = place_title(*content_, session_.current(), session_.lang);
             ImGui::SetCursorPos({m.pad, m.pad});
             text_block(title, fonts_.title, u32(pal.muted), m.width - 2 * m.pad);
@@ -508,7 +510,7 @@ bool KioskApp::frame(double now) {
         ImGui::EndChild();
         if (low) {
             ImGui::SetCursorPos({0, bottom});
-            draw_header(m);
+            draw_header(m, header);
         }
         ImGui::End();
         draw_overlays(m, now);

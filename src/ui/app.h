@@ -39,8 +39,8 @@ struct Action {
         Continue,
         ReadAloud,
         StopReading
-    } kind = None;  // ReadAloud: speech on, (re)read this place
-    std::string arg;
+    } kind = None;         // ReadAloud: speech on, (re)read this place
+    std::string arg = {};  // screen id, answer value, language ... (empty for the others)
 };
 
 struct AppHooks {
@@ -110,9 +110,14 @@ class KioskApp {
   private:
     friend class AdminPanel;  // staff actions (reload hook)
     SessionDefaults defaults() const;
-    void draw_header(const Metrics& m);
+    // The header of this frame: the "you are here" trail and the height it needs.
+    struct Header {
+        std::string trail;
+        float height = 0;
+    };
+    Header layout_header(const Metrics& m) const;
+    void draw_header(const Metrics& m, const Header& header);
     std::string trail() const;
-    float header_height(const Metrics& m) const;
     void draw_place(const Metrics& m);
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
