@@ -18,13 +18,14 @@ struct Field {
     const char* section;  // "" = top level
     const char* key;
     Kind kind;
+    const char* member_path;  // "touch.drag_threshold_mm": how code reads it from a KioskConfig
     std::function<void*(KioskConfig&)> member;
     double min = 0, max = 0;                // for numbers (min == max: no range)
     std::vector<std::string> choices = {};  // for strings with a fixed set of values
     const char* doc = "";
 };
 
-#define M(expr) [](KioskConfig& c) -> void* { return &c.expr; }
+#define M(expr) #expr, [](KioskConfig & c) -> void* { return &c.expr; }
 
 const std::vector<Field>& fields() {
     static const std::vector<Field> f = {
@@ -428,6 +429,13 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
         TomlReader r(where, out.problems);
         apply(r, t, out.config);
     }
+    return out;
+}
+
+std::vector<ConfigKey> config_keys() {
+    std::vector<ConfigKey> out;
+    for (auto& f : fields())
+        out.push_back({std::string(f.section) + (*f.section ? "." : "") + f.key, f.member_path});
     return out;
 }
 

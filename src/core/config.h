@@ -88,6 +88,13 @@ struct ConfigLoad {
 // Reads `path` (empty = defaults only) and applies `overrides` ("session.idle_timeout=5") on top.
 ConfigLoad load_config(const std::string& path, const std::vector<std::string>& overrides);
 
+// Every declared key: its name in a profile and the KioskConfig member that holds it.
+struct ConfigKey {
+    std::string name;         // "touch.drag_threshold_mm"
+    std::string member_path;  // "touch.drag_threshold_mm" (languages.default: default_language)
+};
+std::vector<ConfigKey> config_keys();
+
 // Every key as "section.key = default  # doc", for the README and `--help-config`.
 std::string describe_config_keys();
 

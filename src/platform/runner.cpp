@@ -7,9 +7,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
-#include <atomic>
 #include <cmath>
-#include <csignal>
 #include <filesystem>
 #include <memory>
 
@@ -17,22 +15,12 @@
 #include "core/speech.h"
 #include "platform/font_files.h"
 #include "platform/gl_textures.h"
+#include "platform/signals.h"
 #include "ui/app.h"
 
 namespace ww {
 
 namespace {
-
-std::atomic<bool> g_reload{false};
-std::atomic<bool> g_quit{false};
-
-void on_signal(int sig) {
-    if (sig == SIGHUP)
-        g_reload = true;
-    else
-        g_quit = true;
-    glfwPostEmptyEvent();  // wake the loop
-}
 
 // Pixels per millimetre of `monitor`, from its reported physical size; 0 when it reports nonsense.
 float monitor_px_per_mm(GLFWmonitor* monitor) {
@@ -59,7 +47,6 @@ struct Gui {
     FontSet fonts;
     FontFiles files;
     std::unique_ptr<GlTextures> textures;
-    std::vector<const std::string*> texts;
     float width = 0, height = 0, px_per_mm = 4;
     double viewing_cm = 50;
     std::unique_ptr<Speaker> speaker;  // read aloud; silent (logged once) without audio device
@@ -115,9 +102,10 @@ struct Gui {
         return true;
     }
 
-    void build_fonts_for(TextSize size) {
+    void build_fonts_for(TextSize size, std::shared_ptr<const Content> content) {
         ImGuiIO& io = ImGui::GetIO();
-        build_fonts(*io.Fonts, fonts, files, texts, width, height, px_per_mm, size, viewing_cm);
+        build_fonts(*io.Fonts, fonts, files, std::move(content), width, height, px_per_mm, size,
+                    viewing_cm);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         io.Fonts->ClearTexData();  // the GPU has the atlas now: drop both CPU copies of it
@@ -136,7 +124,7 @@ struct Gui {
             // A new size (monitor change, rotation): fonts follow the screen.
             width = static_cast<float>(ww);
             height = static_cast<float>(wh);
-            build_fonts_for(app.session().text_size);
+            build_fonts_for(fonts.size, fonts.content);
         }
         ImGui_ImplOpenGL3_NewFrame();
         const bool more = app.frame(now);
@@ -159,23 +147,25 @@ struct Gui {
     }
 };
 
+// `reload` asks the frame loop for a content reload (the admin panel's button); null = none.
 std::unique_ptr<KioskApp> make_app(Gui& gui, const KioskConfig& cfg, const RunOptions& opts,
-                                   double now) {
+                                   double now, std::function<void()> reload) {
     ContentLoad load = load_content(opts.layouts_dir, opts.assets_dir);
-    if (load.content) gui.texts = load.content->all_strings();
-    gui.build_fonts_for(parse_text_size(cfg.accessibility.text_size));
+    gui.build_fonts_for(parse_text_size(cfg.accessibility.text_size), load.content);
     auto app = std::make_unique<KioskApp>(cfg, std::move(load), *gui.textures, gui.fonts, now);
     app->set_px_per_mm(gui.px_per_mm);
     app->set_log_items(opts.log_items);
     if (!gui.speaker) gui.speaker = std::make_unique<Speaker>(cfg.accessibility.speech_rate);
     Speaker* speaker = gui.speaker.get();
     AppHooks hooks;
-    hooks.rebuild_fonts = [&gui](TextSize s) { gui.build_fonts_for(s); };
+    hooks.rebuild_fonts = [&gui](TextSize s, std::shared_ptr<const Content> content) {
+        gui.build_fonts_for(s, std::move(content));
+    };
     hooks.speak = [speaker](const std::string& text, const std::string& lang, int volume) {
         speaker->speak(text, lang, volume);
     };
     hooks.stop_speech = [speaker] { speaker->stop(); };
-    hooks.reload_content = [] { g_reload = true; };
+    hooks.reload_content = std::move(reload);
     hooks.speaking = [speaker] { return speaker->busy(); };
     app->set_hooks(std::move(hooks));
     app->set_config_path(opts.config_path);
@@ -250,15 +240,18 @@ void install_callbacks(GLFWwindow* w, LoopState& st) {
 }  // namespace
 
 int run_window(const KioskConfig& cfg, const RunOptions& opts) {
+    // First, before glfwInit and the GL context start threads: signals go to one watcher.
+    SignalWatcher signals([] { glfwPostEmptyEvent(); });
     Gui gui;
     const bool kiosk = cfg.window.fullscreen;
     if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, opts.assets_dir)) {
+        signals.stop();
         gui.close();
         return 1;
     }
     if (kiosk && cfg.window.hide_cursor)
         glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-    auto app = make_app(gui, cfg, opts, glfwGetTime());
+    auto app = make_app(gui, cfg, opts, glfwGetTime(), [&signals] { signals.request_reload(); });
     LoopState st;
     st.app = app.get();
     st.kiosk = kiosk;
@@ -277,10 +270,6 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         log_event("monitor_connected", {{"width", std::to_string(mode->width)},
                                         {"height", std::to_string(mode->height)}});
     });
-    std::signal(SIGHUP, on_signal);
-    std::signal(SIGTERM, on_signal);
-    std::signal(SIGINT, on_signal);
-
     // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
     // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
     // until the app's next timer (countdown tick, attract animation) or the next event.
@@ -288,16 +277,17 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     double last_frame = -1;
     bool busy = true;
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
-    while (!g_quit && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
+    while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
         const double due = busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now);
         if (due > now)
             glfwWaitEventsTimeout(std::min(due - now, 60.0));
         else
             glfwPollEvents();
-        if (g_reload.exchange(false)) {
-            gui.textures->clear();
-            app->set_content(load_content(opts.layouts_dir, opts.assets_dir));
+        if (signals.take_reload()) {
+            // Pictures may have changed with the content; a rejected load keeps the old ones.
+            if (app->set_content(load_content(opts.layouts_dir, opts.assets_dir)))
+                gui.textures->clear();
             st.dirty = true;
         }
         const double t = glfwGetTime();
@@ -310,8 +300,11 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         if (first_frame) log_event("first_frame");
         first_frame = false;
     }
-    log_event("exit", {{"reason", g_quit ? "signal" : app->exit_requested() ? "admin" : "window"}});
+    log_event("exit", {{"reason", signals.quit()          ? "signal"
+                                  : app->exit_requested() ? "admin"
+                                                          : "window"}});
     app.reset();
+    signals.stop();
     gui.close();
     return 0;
 }
@@ -324,7 +317,7 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
     }
     std::filesystem::create_directories(dir);
     double now = 0;
-    auto app = make_app(gui, cfg, opts, now);
+    auto app = make_app(gui, cfg, opts, now, nullptr);
     int fw, fh;
     glfwGetFramebufferSize(gui.window, &fw, &fh);
     std::vector<unsigned char> px(static_cast<size_t>(fw) * fh * 4);

@@ -49,7 +49,8 @@ KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textu
       fonts_(fonts),
       admin_(config_, now),
       lifecycle_(times_of(config_), now),
-      touch_(24, static_cast<float>(config_.touch.inertia_decay)) {
+      touch_(0, static_cast<float>(config_.touch.inertia_decay)) {
+    set_px_per_mm(px_per_mm_);  // the drag threshold in pixels
     set_content(std::move(content));
     session_ = fresh_session(defaults());
     last_frame_ = now;
@@ -80,10 +81,16 @@ SessionDefaults KioskApp::defaults() const {
     return d;
 }
 
-void KioskApp::set_content(ContentLoad load) {
+void KioskApp::set_px_per_mm(float v) {
+    px_per_mm_ = v;
+    touch_.set_threshold(static_cast<float>(config_.touch.drag_threshold_mm) * v);
+}
+
+bool KioskApp::set_content(ContentLoad load) {
     problems_ = load.problems;
     for (auto& p : problems_) log_line("content: " + p.format());
-    if (load.ok()) {
+    const bool taken = load.ok();
+    if (taken) {
         const bool first = content_ == nullptr;
         content_ = load.content;
         log_event("content_reload",
@@ -95,6 +102,7 @@ void KioskApp::set_content(ContentLoad load) {
                                      {"problems", std::to_string(problems_.size())}});
     }
     settle_frames_ = 3;
+    return taken;
 }
 
 void KioskApp::reset_session(const char* reason) {
@@ -443,8 +451,9 @@ bool KioskApp::frame(double now) {
         default:
             break;
     }
-    if (fonts_.size != session_.text_size && hooks_.rebuild_fonts)
-        hooks_.rebuild_fonts(session_.text_size);
+    // The atlas follows the visitor's text size and the content snapshot (new text, new glyphs).
+    if ((fonts_.size != session_.text_size || fonts_.content != content_) && hooks_.rebuild_fonts)
+        hooks_.rebuild_fonts(session_.text_size, content_);
 
     ImGuiIO& io = ImGui::GetIO();
     const PointerFrame pf = touch_.frame(now);

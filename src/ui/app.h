@@ -44,8 +44,9 @@ struct Action {
 };
 
 struct AppHooks {
-    // Rebuild the font atlas (and its texture) for a text size; called between frames.
-    std::function<void(TextSize)> rebuild_fonts;
+    // Rebuild the font atlas (and its texture) for a text size and the glyphs of a content
+    // snapshot (null when out of order); called between frames, never inside one.
+    std::function<void(TextSize, std::shared_ptr<const Content>)> rebuild_fonts;
     // Read aloud (EN 301 549 5.1.3): say `text` in `lang` at `volume` 0..100, replacing what is
     // being said; and stop. Both must return at once. Unset = no speech.
     std::function<void(const std::string& text, const std::string& lang, int volume)> speak;
@@ -80,13 +81,16 @@ class KioskApp {
 
     // A new content load: taken when it has no problems; otherwise the last good content stays
     // (or, with none yet, the out-of-order screen) and the problems are kept for the admin.
-    void set_content(ContentLoad load);
+    // Returns true when the load was taken. Fonts follow before the next frame is drawn.
+    bool set_content(ContentLoad load);
     bool out_of_order() const { return content_ == nullptr; }
     const Problems& content_problems() const { return problems_; }
 
     Session& session() { return session_; }
     const Session& session() const { return session_; }
     const Content* content() const { return content_.get(); }
+    // The snapshot itself, for whatever must outlive a reload (fonts, speech, stats).
+    const std::shared_ptr<const Content>& snapshot() const { return content_; }
     const KioskConfig& config() const { return config_; }
     Phase phase() const { return lifecycle_.phase(); }
     void apply(const Action& a);
@@ -95,7 +99,8 @@ class KioskApp {
     // Puts the session on `p` with a history that makes Back meaningful (for --proof).
     void show(const Place& p);
     void set_hooks(AppHooks h) { hooks_ = std::move(h); }
-    void set_px_per_mm(float v) { px_per_mm_ = v; }
+    // Pixels per millimetre of the display: sizes touch targets and the drag threshold.
+    void set_px_per_mm(float v);
     // Log `event=items` with every tappable item once the screen has settled (test automation).
     void set_log_items(bool on) { log_items_ = on; }
     float px_per_mm() const { return px_per_mm_; }

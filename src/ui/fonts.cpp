@@ -22,12 +22,13 @@ float body_text_px(float w, float h, float px_per_mm, TextSize size, double view
 }
 
 void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
-                 const std::vector<const std::string*>& texts, float w, float h, float px_per_mm,
+                 std::shared_ptr<const Content> content, float w, float h, float px_per_mm,
                  TextSize size, double viewing_distance_cm) {
     atlas.Clear();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
-    for (auto* s : texts) builder.AddText(s->c_str(), s->c_str() + s->size());
+    if (content)
+        for (auto* s : content->all_strings()) builder.AddText(s->c_str(), s->c_str() + s->size());
     builder.AddText("•–—’‘“”€…·×›");  // glyphs the interface itself draws
     set.ranges.clear();
     builder.BuildRanges(&set.ranges);
@@ -58,6 +59,7 @@ void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
     const float body = body_text_px(w, h, px_per_mm, size, viewing_distance_cm);
     const std::string& bold = have_bold ? files.bold : files.regular;
     set.size = size;
+    set.content = std::move(content);
     set.body_px = body;
     set.body = add(files.regular, have_regular, body);
     set.bold = add(bold, have_bold || have_regular, body);

@@ -3,9 +3,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <memory>
 #include <string>
-#include <vector>
 
+#include "core/content.h"
 #include "core/session.h"
 
 namespace ww {
@@ -19,6 +20,9 @@ struct FontFiles {
 // they change it): all three at once would cost tens of MB of texture at 1080p.
 struct FontSet {
     TextSize size = TextSize::Normal;
+    // The content snapshot whose text the atlas covers. Held, not pointed into: a reload frees the
+    // old content only once the fonts have been rebuilt for the new one.
+    std::shared_ptr<const Content> content;
     ImFont* body = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
@@ -33,10 +37,11 @@ struct FontSet {
 float body_text_px(float w, float h, float px_per_mm, TextSize size,
                    double viewing_distance_cm = 50);
 
-// Adds every face to `atlas` (cleared first) and builds it. `texts` are all strings to cover.
-// Falls back to ImGui's built-in font when a file cannot be read (and says so in the log).
+// Adds every face to `atlas` (cleared first) and builds it, with glyphs for every character of
+// `content` (null: the interface's own characters only). Falls back to ImGui's built-in font when
+// a file cannot be read (and says so in the log).
 void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
-                 const std::vector<const std::string*>& texts, float w, float h, float px_per_mm,
+                 std::shared_ptr<const Content> content, float w, float h, float px_per_mm,
                  TextSize size, double viewing_distance_cm = 50);
 
 }  // namespace ww

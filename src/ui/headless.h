@@ -1,5 +1,6 @@
 // Drives a KioskApp without a window: an ImGui context with a built font atlas and no renderer
-// (like ImGui's example_null). Tests, the soak run and the fuzzers use it.
+// (like ImGui's example_null). Tests, the soak run and the fuzzers use it. Each HeadlessKiosk owns
+// its ImGui context and makes it current in every call, so several can live in one process.
 #pragma once
 #include <memory>
 
@@ -12,8 +13,11 @@ class HeadlessKiosk {
     HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w = 1920,
                   float h = 1080, double now = 0);
     ~HeadlessKiosk();
+    HeadlessKiosk(const HeadlessKiosk&) = delete;
+    HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
 
-    KioskApp& app() { return *app_; }
+    // The app, with this kiosk's ImGui context made current (for direct press/apply calls).
+    KioskApp& app();
     double now() const { return now_; }
     // Advances the fake clock by `dt` and renders one frame.
     void step(double dt = 1.0 / 60);
@@ -29,12 +33,17 @@ class HeadlessKiosk {
     void resize(float w, float h);
     // Extra hooks (speech, reload) for a test; the font hook stays the headless one.
     void set_hooks(AppHooks hooks);
+    // The fonts as last built, and how many frames this kiosk's context has rendered.
+    const FontSet& fonts() const { return fonts_; }
+    int frame_count();
 
   private:
+    void use();  // makes this kiosk's ImGui context current
+    void build_fonts_for(TextSize size, std::shared_ptr<const Content> content);
+
     ImGuiContext* ctx_ = nullptr;
     FontSet fonts_;
     FontFiles files_;
-    std::function<void(TextSize)> rebuild_fonts_;
     NullTextures textures_;
     std::unique_ptr<KioskApp> app_;
     double now_;
