@@ -10,7 +10,7 @@ DEPS := cmake make g++ pkg-config \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
         clang libclang-rt-14-dev
 
-.PHONY: deps build run test bench fuzz check proof format clean
+.PHONY: deps build run test bench fuzz soak check proof format clean
 
 deps:
 	@missing=""; for p in $(DEPS); do \
@@ -49,6 +49,13 @@ check: build
 
 bench: build
 	tests/bench.sh $(BUILD)
+
+# The real-window monkey for HOURS hours (default 1): RSS and open files at start and end, both
+# must stay flat. Replay a failure with MONKEY_SEED=N.
+HOURS ?= 1
+soak: build
+	MONKEY_SOAK=1 MONKEY_SECONDS=$$(awk 'BEGIN { print int($(HOURS) * 3600) }') \
+	  tests/e2e/test_monkey.sh $(BUILD)/wegwijzer
 
 fuzz: deps
 	tests/fuzz.sh $(BUILD)-fuzz 600

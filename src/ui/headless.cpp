@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include "ui/widgets.h"
-
 namespace ww {
 
 HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w,
@@ -62,6 +60,7 @@ void HeadlessKiosk::resize(float w, float h) {
     w_ = w;
     h_ = h;
     ImGui::GetIO().DisplaySize = {w, h};
+    build_fonts_for(fonts_.size, fonts_.content);
 }
 
 void HeadlessKiosk::step(double dt) {
@@ -97,12 +96,16 @@ void HeadlessKiosk::drag(float x, float y, float dx, float dy, int steps) {
     settle(600);
 }
 
-bool HeadlessKiosk::find(const char* id, float& x, float& y) {
+const std::map<std::string, ItemRect>& HeadlessKiosk::items() {
     use();
     app_->frame(now_);  // the item list is the last frame's, whichever kiosk drew it: draw ours
-    auto& items = visible_items();
-    auto it = items.find(id);
-    if (it == items.end()) return false;
+    return visible_items();
+}
+
+bool HeadlessKiosk::find(const char* id, float& x, float& y) {
+    auto& all = items();
+    auto it = all.find(id);
+    if (it == all.end()) return false;
     x = (it->second.x0 + it->second.x1) / 2;
     y = (it->second.y0 + it->second.y1) / 2;
     return true;

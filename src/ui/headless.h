@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "ui/app.h"
+#include "ui/widgets.h"
 
 namespace ww {
 
@@ -27,9 +28,11 @@ class HeadlessKiosk {
     void tap(float x, float y);
     // A drag from (x, y) by (dx, dy) over `steps` frames, then release.
     void drag(float x, float y, float dx, float dy, int steps = 10);
-    // Screen rectangle of the last item with this ImGui label id in any window (e.g. "##home");
-    // found by rendering a frame and searching the ids.
+    // The tappable items of a frame drawn now (ids like "##home", "##tile-guide").
+    const std::map<std::string, ItemRect>& items();
+    // Centre of the item with this ImGui label id (e.g. "##home") in a frame drawn now.
     bool find(const char* id, float& x, float& y);
+    // A new display size (rotation, another monitor): fonts follow, as in the real window.
     void resize(float w, float h);
     // Extra hooks (speech, reload) for a test; the font hook stays the headless one.
     void set_hooks(AppHooks hooks);

@@ -1,0 +1,310 @@
+// The monkey: a careless visitor and a hurried admin at once. Random taps, drags, flicks, panel
+// choices, read-aloud, idle timeouts, admin gesture attempts, screen rotations and content reloads
+// (good ones, and a file cut in half, invalid UTF-8, a missing picture) through the same input
+// layer as the real window. After every action the kiosk must still make sense.
+//
+// Bounded in actions and seconds. Replay a failure with the seed it printed:
+//   WEGWIJZER_MONKEY_SEED=1234 build/ui_tests -tc='monkey*'
+// WEGWIJZER_MONKEY_ACTIONS and WEGWIJZER_MONKEY_SECONDS change the bounds.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/admin.h"
+#include "core/config.h"
+#include "core/content.h"
+#include "platform/font_files.h"
+#include "ui/headless.h"
+#include "ui/widgets.h"
+
+using namespace ww;
+namespace fs = std::filesystem;
+
+namespace {
+
+long env_or(const char* name, long fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::atol(v) : fallback;
+}
+
+// Content variants on disk, each a layouts/ + assets/ pair, made once per run.
+struct Variants {
+    fs::path root;
+    std::vector<std::string> good, broken;  // layouts dirs
+
+    Variants() {
+        root = fs::temp_directory_path() / ("ww-monkey-" + std::to_string(::getpid()));
+        fs::remove_all(root);
+        add_good("shipped", [](const fs::path&) {});
+        add_good("renamed", [](const fs::path& d) {
+            // New words and a letter the shipped content never had: fonts must follow.
+            edit(d / "layouts/kiosk.toml", "nl = \"Start\"", "nl = \"Begin \xC5\x81\"");
+        });
+        add_broken("cut-in-half", [](const fs::path& d) {
+            // Cut inside a string half-way: a half that happens to end between two blocks would
+            // be valid TOML and a valid (shorter) screen.
+            const fs::path f = d / "layouts/screens/geld.toml";
+            std::ifstream in(f);
+            const std::string text((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+            fs::resize_file(f, text.find("= \"", text.size() / 2) + 5);
+        });
+        add_broken("invalid-utf8", [](const fs::path& d) {
+            edit(d / "layouts/screens/optie-2.toml", "a", "\xC3\x28");
+        });
+        add_broken("missing-picture",
+                   [](const fs::path& d) { fs::remove(d / "assets/tile-money.png"); });
+        add_broken("empty-guide", [](const fs::path& d) {
+            std::ofstream(d / "layouts/guide.toml", std::ios::trunc);
+        });
+    }
+    ~Variants() { fs::remove_all(root); }
+
+    static void edit(const fs::path& f, const std::string& from, const std::string& to) {
+        std::ifstream in(f);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const size_t at = text.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << f);
+        text.replace(at, from.size(), to);
+        std::ofstream(f, std::ios::trunc) << text;
+    }
+    template <class F>
+    fs::path copy(const std::string& name, F change) {
+        const fs::path d = root / name;
+        fs::create_directories(d);
+        fs::copy("layouts", d / "layouts", fs::copy_options::recursive);
+        fs::copy("assets", d / "assets", fs::copy_options::recursive);
+        change(d);
+        return d;
+    }
+    template <class F>
+    void add_good(const std::string& name, F change) {
+        good.push_back((copy(name, change) / "layouts").string());
+    }
+    template <class F>
+    void add_broken(const std::string& name, F change) {
+        broken.push_back((copy(name, change) / "layouts").string());
+    }
+    static ContentLoad load(const std::string& layouts) {
+        return load_content(layouts, (fs::path(layouts).parent_path() / "assets").string());
+    }
+};
+
+// The kiosk logs every event on stderr: thousands of lines. Keep them in a file, shown on failure.
+struct StderrToFile {
+    int saved = -1;
+    std::string path;
+    StderrToFile() {
+        path = (fs::temp_directory_path() / ("ww-monkey-" + std::to_string(::getpid()) + ".log"))
+                   .string();
+        std::fflush(stderr);
+        saved = dup(2);
+        const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 2);
+            close(fd);
+        }
+    }
+    ~StderrToFile() { restore(); }
+    void restore() {
+        if (saved < 0) return;
+        std::fflush(stderr);
+        dup2(saved, 2);
+        close(saved);
+        saved = -1;
+    }
+    std::string tail(size_t lines) const {
+        std::ifstream in(path);
+        std::vector<std::string> all;
+        for (std::string l; std::getline(in, l);) all.push_back(l);
+        std::string out;
+        for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i)
+            out += all[i] + "\n";
+        return out;
+    }
+};
+
+// What must hold after every action, whatever the monkey did.
+std::string broken_invariant(HeadlessKiosk& k, const std::shared_ptr<const Content>& expected) {
+    KioskApp& app = k.app();
+    if (app.out_of_order()) return "out of order after good content";
+    if (app.snapshot() != expected) return "content is not the last good load";
+    const Content& c = *app.content();
+    const Session& s = app.session();
+    if (s.history.empty()) return "empty history";
+    for (auto& p : s.history) {
+        const bool exists = p.kind == PlaceKind::Screen     ? c.screen(p.id) != nullptr
+                            : p.kind == PlaceKind::Question ? c.guide.question(p.id) != nullptr
+                                                            : c.guide.result(p.id) != nullptr;
+        if (!exists) return "history holds a place the content lacks: " + p.key();
+    }
+    if (std::find(c.languages.begin(), c.languages.end(), s.lang) == c.languages.end())
+        return "session language " + s.lang + " not in the content";
+    if (k.fonts().content != app.snapshot()) return "fonts built for another content";
+    if (k.fonts().size != s.text_size) return "fonts at the wrong text size";
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("monkey: random visitors, admins and content reloads never break the kiosk") {
+    const unsigned seed =
+        static_cast<unsigned>(env_or("WEGWIJZER_MONKEY_SEED", std::random_device{}()));
+    const long max_actions = env_or("WEGWIJZER_MONKEY_ACTIONS", 1500);
+    const long max_seconds = env_or("WEGWIJZER_MONKEY_SECONDS", 40);
+    std::printf("monkey seed=%u (replay: WEGWIJZER_MONKEY_SEED=%u)\n", seed, seed);
+    std::fflush(stdout);
+
+    Variants variants;
+    const std::string pin = "135790";
+    ConfigLoad cfg = load_config("kiosk-config/default.toml",
+                                 {"session.idle_timeout=20", "session.warning_seconds=20",
+                                  "admin.pin_hash=" + hash_pin(pin), "admin.lockout_seconds=10"});
+    REQUIRE(cfg.ok());
+    ContentLoad first = Variants::load(variants.good[0]);
+    REQUIRE(first.ok());
+    std::shared_ptr<const Content> expected = first.content;
+
+    StderrToFile log;
+    HeadlessKiosk k(cfg.config, std::move(first), find_fonts("Noto Sans", "Noto Sans:bold"));
+    int spoken = 0;
+    AppHooks hooks;
+    hooks.speak = [&](const std::string&, const std::string&, int) { ++spoken; };
+    hooks.stop_speech = [] {};
+    k.set_hooks(hooks);
+    k.settle();
+
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    float W = 1920, H = 1080;
+    const auto started = std::chrono::steady_clock::now();
+    int counts[12] = {};
+    std::string failure;
+    long n = 0;
+    for (; n < max_actions && failure.empty(); ++n) {
+        if (std::chrono::steady_clock::now() - started > std::chrono::seconds(max_seconds)) break;
+        KioskApp& app = k.app();
+        const int what = pick(100);
+        std::string did;
+        if (what < 50) {  // a tap on something visible (panels, answers, tiles, Back, Home)
+            const auto& items = k.items();
+            if (items.empty()) {
+                k.tap(W / 2, H / 2);
+                did = "tap middle (no items)";
+            } else {
+                auto it = items.begin();
+                std::advance(it, pick(static_cast<int>(items.size())));
+                did = "tap " + it->first;
+                k.tap((it->second.x0 + it->second.x1) / 2, (it->second.y0 + it->second.y1) / 2);
+            }
+            ++counts[0];
+        } else if (what < 58) {  // a tap anywhere
+            const float x = static_cast<float>(pick(static_cast<int>(W))),
+                        y = static_cast<float>(pick(static_cast<int>(H)));
+            did = "tap " + std::to_string(x) + "," + std::to_string(y);
+            k.tap(x, y);
+            ++counts[1];
+        } else if (what < 66) {  // a drag or a flick
+            const float x = 100.0f + pick(static_cast<int>(W) - 200),
+                        y = 100.0f + pick(static_cast<int>(H) - 200);
+            const float dy = static_cast<float>(pick(800) - 400);
+            const int steps = 1 + pick(12);
+            did = "drag " + std::to_string(dy) + " in " + std::to_string(steps);
+            k.drag(x, y, static_cast<float>(pick(60) - 30), dy, steps);
+            ++counts[2];
+        } else if (what < 72) {  // language, text size, contrast, reach mode
+            const Action choices[] = {
+                {Action::SetLang, "en"},         {Action::SetLang, "nl"},
+                {Action::SetTextSize, "large"},  {Action::SetTextSize, "larger"},
+                {Action::SetTextSize, "normal"}, {Action::SetTheme, "high-contrast"},
+                {Action::SetTheme, "normal"},    {Action::ToggleReach}};
+            const Action& a = choices[pick(8)];
+            did = "apply " + std::to_string(a.kind) + " " + a.arg;
+            app.apply(a);
+            k.settle();
+            ++counts[3];
+        } else if (what < 76) {  // read aloud on or off
+            const bool on = pick(2);
+            did = on ? "read aloud" : "stop reading";
+            app.apply({on ? Action::ReadAloud : Action::StopReading});
+            k.settle();
+            ++counts[4];
+        } else if (what < 80) {  // the visitor walks away: warning, maybe a reset
+            const double wait = pick(2) ? 21 : 41;
+            did = "idle " + std::to_string(wait) + " s";
+            k.step(wait);
+            k.settle();
+            ++counts[5];
+        } else if (what < 85) {  // the admin corner, then a PIN (right or wrong), then maybe keys
+            did = "admin gesture";
+            for (int i = 0; i < 5; ++i) k.tap(5, 5);
+            if (app.admin_visible()) {
+                const std::string typed = pick(3) ? std::to_string(100000 + pick(900000)) : pin;
+                for (char ch : typed) app.key(ch, k.now());
+                app.key('\n', k.now());
+                k.settle();
+                if (pick(2)) app.key(27, k.now());  // cancel / close
+                k.settle();
+                did += " + PIN";
+            }
+            ++counts[6];
+        } else if (what < 88) {  // the screen turns (a rotated mount, another monitor)
+            const std::pair<float, float> sizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}};
+            const auto [w, h] = sizes[pick(3)];
+            W = w;
+            H = h;
+            did = "resize " + std::to_string(static_cast<int>(w)) + "x" +
+                  std::to_string(static_cast<int>(h));
+            k.resize(w, h);
+            k.settle();
+            ++counts[7];
+        } else if (what < 94) {  // a good reload (SIGHUP, the admin panel, an update)
+            const std::string& dir = variants.good[pick(static_cast<int>(variants.good.size()))];
+            ContentLoad load = Variants::load(dir);
+            if (!load.ok()) {
+                failure = "good variant does not load: " + dir;
+                break;
+            }
+            expected = load.content;
+            did = "reload good " + dir;
+            CHECK(app.set_content(std::move(load)));
+            k.settle();
+            ++counts[8];
+        } else {  // a broken reload: the last good content stays
+            const std::string& dir =
+                variants.broken[pick(static_cast<int>(variants.broken.size()))];
+            ContentLoad load = Variants::load(dir);
+            did = "reload broken " + dir;
+            if (load.ok()) {
+                failure = "broken variant loads without problems: " + dir;
+                break;
+            }
+            CHECK_FALSE(app.set_content(std::move(load)));
+            k.settle();
+            ++counts[9];
+        }
+        k.step();
+        if (const std::string why = broken_invariant(k, expected); !why.empty())
+            failure = "action " + std::to_string(n) + " (" + did + "): " + why;
+    }
+    log.restore();
+    std::printf(
+        "monkey seed=%u: %ld actions: %d item taps, %d random taps, %d drags, %d settings, %d "
+        "speech, %d idle, %d admin, %d rotations, %d good reloads, %d broken reloads; %d "
+        "sentences spoken\n",
+        seed, n, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
+        counts[7], counts[8], counts[9], spoken);
+    if (!failure.empty()) FAIL("seed " << seed << ": " << failure << "\n" << log.tail(30));
+    CHECK(n > 50);
+    CHECK(counts[8] + counts[9] > 0);
+    fs::remove(log.path);
+}
