@@ -45,10 +45,16 @@ test: deps
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
 	  -DWEGWIJZER_WERROR=ON
 	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests ui_tests
+	# Reports on stdout: some tests capture stderr (tests/core/stderr_capture.h) while they run.
 	for t in core_tests ui_tests; do echo "== $$t (ASan + UBSan)"; \
-	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:log_path=stdout \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=stdout \
 	  LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
 	  $(BUILD)-asan/$$t || exit 1; done
+	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
+	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target core_tests
+	tests/tsan.sh $(BUILD)-tsan/core_tests -ts=speaker
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 check: build
@@ -64,4 +70,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz
