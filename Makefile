@@ -2,6 +2,9 @@
 BUILD    ?= build
 ARGS     ?= --windowed
 JOBS     ?= $(shell nproc)
+# -Werror: OFF for build/run (a newer compiler's new warnings must not stop a user's build);
+# make test (and so CI) builds every one of its build dirs with ON.
+WERROR   ?= OFF
 # Every Debian package the build, the kiosk and the tests need (see README: Dependencies).
 DEPS := cmake make g++ pkg-config \
         libimgui-dev libglfw3-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
@@ -24,7 +27,7 @@ deps:
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DWEGWIJZER_WERROR=$(WERROR)
 	cmake --build $(BUILD) -j $(JOBS)
 
 # With a display: the kiosk in a window. Without one: every screen as PNG in build/proof.
@@ -34,15 +37,25 @@ run: build
 	    tests/with-xvfb.sh $(BUILD)/wegwijzer --proof $(BUILD)/proof/$$lang --size 1920x1080 --lang $$lang || exit 1; \
 	  done; echo "No display: rendered every screen to $(BUILD)/proof/nl/ and $(BUILD)/proof/en/ (open the PNGs)"; fi
 
-test: build
+# The build dir is shared with `make build`: reconfigured here with -Werror (a sub-make, so
+# `make build test` cannot leave it without).
+test: deps
+	$(MAKE) --no-print-directory build WERROR=ON
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
-	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON
+	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
+	  -DWEGWIJZER_WERROR=ON
 	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests ui_tests
+	# Reports on stdout: some tests capture stderr (tests/core/stderr_capture.h) while they run.
 	for t in core_tests ui_tests; do echo "== $$t (ASan + UBSan)"; \
-	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:log_path=stdout \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=stdout \
 	  LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
 	  $(BUILD)-asan/$$t || exit 1; done
-	tests/fuzz.sh $(BUILD)-fuzz 30
+	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
+	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target core_tests
+	tests/tsan.sh $(BUILD)-tsan/core_tests -ts=speaker
+	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 check: build
 	$(BUILD)/wegwijzer --check
@@ -64,4 +77,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz

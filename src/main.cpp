@@ -10,6 +10,7 @@
 #include "core/cli.h"
 #include "core/config.h"
 #include "core/content.h"
+#include "core/guard.h"
 #include "core/log.h"
 #include "core/speech.h"
 #include "platform/runner.h"
@@ -62,9 +63,7 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
     return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int kiosk_main(int argc, char** argv) {
     const CliParse cli = parse_cli(std::vector<std::string>(argv + 1, argv + argc));
     if (!cli.error.empty()) {
         fprintf(stderr, "wegwijzer: %s\n\n%s", cli.error.c_str(), usage().c_str());
@@ -148,4 +147,12 @@ int main(int argc, char** argv) {
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);
     return run_window(config, run);
+}
+
+}  // namespace
+
+// Anything that escapes (a std::filesystem error, bad_alloc, a bug) is logged as event=fatal and
+// exits 70, so the kiosk's supervisor sees one line saying why instead of an abort.
+int main(int argc, char** argv) {
+    return run_guarded([&] { return kiosk_main(argc, argv); });
 }

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (tests/fuzz/) with clang and runs each for SECONDS, both at once.
 # Fails when a target finds a crash, hang (> 5 s per input) or leak; the input is left in
 # BUILD_DIR/fuzz-crashes/. Reproduce: BUILD_DIR/fuzz_layouts FILE
-# Usage: tests/fuzz.sh BUILD_DIR SECONDS
+# Usage: [WERROR=ON] tests/fuzz.sh BUILD_DIR SECONDS   (WERROR=ON: -Werror, as make test does)
 set -euo pipefail
 build=${1:-build-fuzz}
 secs=${2:-60}
@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DWEGWIJZER_GUI=OFF -DWEGWIJZER_FUZZ=ON >/dev/null
+  -DWEGWIJZER_GUI=OFF -DWEGWIJZER_FUZZ=ON -DWEGWIJZER_WERROR="${WERROR:-OFF}" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target fuzz_layouts fuzz_config
 
 # Seeds from the shipped files, made fresh each run (never committed). fuzz_layouts: the first

@@ -31,6 +31,8 @@ struct SessionDefaults {
     int speech_volume = 80;
 };
 
+// Every new field must be added to tests/ui/test_reset.cpp (dirty_everything and check_fresh),
+// which proves that a reset really clears it, and to is_fresh/describe in tests/ui/test_soak.cpp.
 struct Session {
     std::vector<Place> history;           // back stack; history.back() is the current place
     Answers answers;                      // decision-guide answers so far

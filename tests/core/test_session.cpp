@@ -54,35 +54,24 @@ TEST_CASE("guide: answers lead to a result; Back from a result returns to the la
     CHECK(s.answers.empty());
 }
 
-TEST_CASE("a reset leaves nothing of the previous visitor") {
+// What a reset leaves (nothing of the visitor) is tested through the running app in
+// tests/ui/test_reset.cpp; here only that a fresh session is made of the profile's defaults.
+TEST_CASE("fresh_session takes the profile's defaults and nothing else") {
     SessionDefaults d;
-    d.lang = "nl";
-    d.speech_volume = 70;
-    const Session fresh = fresh_session(d);
-    Session s = fresh;
-    const Guide g = two_questions();
-    open_screen(s, "optie-1");
-    start_guide(s, g);
-    answer(s, g, "b");
-    s.scroll["screen:optie-1"] = 300;
-    s.lang = "en";
-    s.text_size = TextSize::Larger;
-    s.theme = Theme::HighContrast;
-    s.speech = true;
-    s.speech_volume = 100;
-    s.reach_mode = true;
-    s.access_panel = true;
-    s.language_panel = true;
-    s.taps = 12;
-    s = fresh_session(d);  // what KioskApp::reset_session does
-    CHECK(s.history == fresh.history);
+    d.home = "start";
+    d.lang = "en";
+    d.text_size = TextSize::Larger;
+    d.theme = Theme::HighContrast;
+    d.speech_volume = 35;
+    const Session s = fresh_session(d);
+    CHECK(s.history == std::vector<Place>{{PlaceKind::Screen, "start"}});
     CHECK(s.answers.empty());
     CHECK(s.scroll.empty());
-    CHECK(s.lang == "nl");
-    CHECK(s.text_size == TextSize::Normal);
-    CHECK(s.theme == Theme::Normal);
+    CHECK(s.lang == "en");
+    CHECK(s.text_size == TextSize::Larger);
+    CHECK(s.theme == Theme::HighContrast);
     CHECK_FALSE(s.speech);
-    CHECK(s.speech_volume == 70);
+    CHECK(s.speech_volume == 35);
     CHECK_FALSE(s.reach_mode);
     CHECK_FALSE(s.access_panel);
     CHECK_FALSE(s.language_panel);

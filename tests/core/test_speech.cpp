@@ -1,15 +1,20 @@
 // Read aloud: every shipped place has something to say (with its title), in every language, and
 // eSpeak NG turns two screens into WAV files of a plausible length.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <system_error>
 #include <thread>
 
 #include "core/content.h"
 #include "core/speech.h"
+#include "stderr_capture.h"
 
 using namespace ww;
 
@@ -46,6 +51,42 @@ double wav_seconds(const std::string& path) {
     const uint32_t byte_rate = u32(28), data = u32(40);
     if (byte_rate == 0 || data + 44 != static_cast<uint32_t>(size)) return -1;
     return double(data) / byte_rate;
+}
+
+// Polls busy() every 20 ms, at most `polls` times; true once the Speaker is quiet.
+bool quiet_within(const Speaker& sp, int polls) {
+    for (int i = 0; i < polls; ++i) {
+        if (!sp.busy()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return !sp.busy();
+}
+
+// No ALSA playback device, no OSS device and no PulseAudio/PipeWire socket: nothing libpcaudio
+// could open (CI, containers). False when any of them might be there.
+bool clearly_no_audio_device() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (fs::directory_iterator it("/dev/snd", ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().rfind("pcm", 0) == 0) return false;
+    if (fs::exists("/dev/dsp", ec) || std::getenv("PULSE_SERVER")) return false;
+    std::string runtime = "/run/user/" + std::to_string(::getuid());
+    if (const char* x = std::getenv("XDG_RUNTIME_DIR")) runtime = x;
+    for (const std::string& socket :
+         {runtime + "/pulse/native", runtime + "/pipewire-0", std::string("/run/pulse/native")})
+        if (fs::exists(socket, ec)) return false;
+    return true;
+}
+
+// Every screen's spoken text, Dutch: minutes of speech, seconds of synthesis.
+const std::string& whole_site() {
+    static const std::string text = [] {
+        std::string t;
+        for (auto& s : shipped().screens)
+            t += spoken_text(shipped(), {PlaceKind::Screen, s.id}, "nl") + " ";
+        return t;
+    }();
+    return text;
 }
 
 }  // namespace
@@ -138,15 +179,71 @@ TEST_CASE("synth_to_wav writes a WAV of plausible length") {
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a Speaker without audio device neither blocks nor crashes") {
-    Speaker sp(150);
-    sp.speak("Dit is een test.", "nl", 80);
-    sp.stop();
-    sp.speak("This is a test.", "en", 50);
-    for (int i = 0; i < 200 && sp.busy(); ++i)
+// The live Speaker and its worker thread (also run under ThreadSanitizer: make test, -ts=speaker).
+// Without an audio device (CI) it must say so through available() and never block; with one
+// it plays. Bounded polls, no timing benchmarks: every wait below is far longer than needed.
+TEST_SUITE("speaker") {
+    TEST_CASE("a Speaker becomes quiet after a sentence; available() says whether it could play") {
+        StderrCapture err;
+        Speaker sp(150);
+        CHECK(sp.available());  // nothing tried yet
+        sp.speak("Dit is een test.", "nl", 80);
+        sp.stop();
+        sp.speak("This is a test.", "en", 50);
+        // Synthesising takes milliseconds, playing it about two seconds: 10 s is plenty.
+        REQUIRE(quiet_within(sp, 500));
+        const bool logged = err.text().find("event=speech_unavailable") != std::string::npos;
+        CAPTURE(err.text());
+        CHECK(sp.available() == !logged);
+        if (clearly_no_audio_device()) CHECK_FALSE(sp.available());
+        // Once unavailable it does not try again for a while, and still never blocks.
+        sp.speak("Nog een keer.", "nl", 80);
+        CHECK(quiet_within(sp, 500));
+    }
+
+    TEST_CASE("stop() ends a long read-aloud at once") {
+        // The whole site at the highest rate: about two seconds of synthesis here, minutes of
+        // audio. A cancelled synthesis is no failure: available() stays true. Were it not
+        // cancelled, without a device it would fail at the audio output (available() false),
+        // with one it would play for minutes (busy() true).
+        StderrCapture err;
+        Speaker sp(450);
+        sp.speak(whole_site(), "nl", 80);
+        CHECK(sp.busy());
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the worker takes it up
+        CHECK(sp.busy());
+        sp.stop();
+        CHECK(quiet_within(sp, 50));
+        CHECK(sp.available());
+        CHECK(err.text().find("event=speech_unavailable") == std::string::npos);
+    }
+
+    TEST_CASE("a new speak() replaces a long one") {
+        StderrCapture err;
+        Speaker sp(450);
+        sp.speak(whole_site(), "nl", 80);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    sp.stop();
-    // Destroyed while possibly still speaking: must return.
-    Speaker other;
-    other.speak("Nog een zin om voor te lezen.", "nl", 80);
+        sp.speak("Kort.", "nl", 80);
+        // With a device the long text, had it not been replaced, would play for minutes.
+        REQUIRE(quiet_within(sp, 500));
+        const std::string text = err.text();
+        CAPTURE(text);
+        CHECK(sp.available() == (text.find("event=speech_unavailable") == std::string::npos));
+    }
+
+    TEST_CASE("a Speaker destroyed while it speaks returns at once and fails nothing") {
+        StderrCapture err;
+        const auto start = std::chrono::steady_clock::now();
+        {
+            Speaker sp(450);
+            sp.speak(whole_site(), "en", 80);
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            REQUIRE(sp.busy());
+        }
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CHECK(seconds < 5.0);  // not the minutes it would take to say it all
+        // The synthesis was cancelled, not finished and sent to a missing device.
+        CHECK(err.text().find("event=speech_unavailable") == std::string::npos);
+    }
 }

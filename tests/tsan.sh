@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs a ThreadSanitizer-built doctest binary (make test: the Speaker cases of core_tests) and
+# fails on any TSan report, or when the filters select no test case at all.
+# gcc 12's TSan runtime cannot map its shadow memory on kernels with more ASLR entropy
+# (vm.mmap_rnd_bits > 28: "FATAL: ThreadSanitizer: unexpected memory mapping"), so the binary
+# runs with ASLR off (setarch -R) where the kernel and any container seccomp policy allow that.
+# Reports go to stdout: some tests capture stderr (tests/core/stderr_capture.h) while they run.
+# Usage: tests/tsan.sh BINARY [doctest options...]   e.g. tests/tsan.sh build-tsan/core_tests -ts=speaker
+set -euo pipefail
+bin=$1
+shift
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+norand=()
+if setarch "$(uname -m)" -R true 2>/dev/null; then norand=(setarch "$(uname -m)" -R); fi
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:exitcode=66:log_path=stdout${TSAN_OPTIONS:+:$TSAN_OPTIONS}"
+
+# doctest passes when its filters match nothing: make sure they match something.
+count=$("${norand[@]}" "$bin" "$@" --count | sed -n 's/.*passing the current filters: \([0-9]*\).*/\1/p')
+if [ -z "$count" ] || [ "$count" -eq 0 ]; then
+  echo "tsan: '$bin $*' selects no test case" >&2
+  exit 1
+fi
+echo "== $(basename "$bin") $* ($count test cases, ThreadSanitizer${norand:+, ASLR off})"
+exec "${norand[@]}" "$bin" "$@"
