@@ -1,0 +1,110 @@
+#include "platform/gl_window.h"
+
+#include <glad/gl.h>
+// glad must come before GLFW.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cmath>
+
+#include "core/log.h"
+#include "platform/font_files.h"
+#include "platform/monitors.h"
+#include "ui/app.h"
+
+namespace ww {
+
+bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h,
+                    const std::string& assets) {
+    glfwSetErrorCallback([](int code, const char* msg) {
+        log_line("glfw error " + std::to_string(code) + ": " + msg);
+    });
+    if (!glfwInit()) {
+        log_line("cannot open a window: no display (set DISPLAY, or use --proof under xvfb-run)");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // stay up when focus moves
+    // ImGui draws 2D with scissors only: no depth or stencil buffer (8 MB at 1080p on a
+    // software renderer).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    GLFWmonitor* monitor = pick_monitor(cfg.window.monitor);
+    if (fullscreen && monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        w = mode->width;
+        h = mode->height;
+        window = glfwCreateWindow(w, h, "wegwijzer", monitor, nullptr);
+    } else {
+        window = glfwCreateWindow(w, h, "wegwijzer", nullptr, nullptr);
+    }
+    if (!window) return false;
+    glfwMakeContextCurrent(window);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        log_line("cannot load OpenGL 3.3");
+        return false;
+    }
+    glfwSwapInterval(1);
+    px_per_mm = cfg.display.px_per_mm > 0 ? static_cast<float>(cfg.display.px_per_mm)
+                                          : monitor_px_per_mm(monitor);
+    if (px_per_mm <= 0) px_per_mm = 3.8f;  // a 24" 1080p screen; set display.px_per_mm
+    viewing_cm = cfg.display.viewing_distance_cm;
+    imgui = ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    files = find_fonts(cfg.fonts.regular, cfg.fonts.bold);
+    textures = std::make_unique<GlTextures>(assets);
+    int fw, fh;
+    glfwGetWindowSize(window, &fw, &fh);
+    width = static_cast<float>(fw);
+    height = static_cast<float>(fh);
+    return true;
+}
+
+void GlWindow::build_fonts_for(TextSize size, std::shared_ptr<const Content> content) {
+    ImGuiIO& io = ImGui::GetIO();
+    build_fonts(*io.Fonts, fonts, files, std::move(content), width, height, px_per_mm, size,
+                viewing_cm);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    io.Fonts->ClearTexData();  // the GPU has the atlas now: drop both CPU copies of it
+}
+
+bool GlWindow::render(KioskApp& app, double now) {
+    int fw, fh, ww, wh;
+    glfwGetFramebufferSize(window, &fw, &fh);
+    glfwGetWindowSize(window, &ww, &wh);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {static_cast<float>(ww), static_cast<float>(wh)};
+    io.DisplayFramebufferScale = {ww > 0 ? static_cast<float>(fw) / ww : 1.0f,
+                                  wh > 0 ? static_cast<float>(fh) / wh : 1.0f};
+    if (std::fabs(ww - width) > 1 || std::fabs(wh - height) > 1) {
+        // A new size (monitor change, rotation): fonts follow the screen.
+        width = static_cast<float>(ww);
+        height = static_cast<float>(wh);
+        build_fonts_for(fonts.size, fonts.content);
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    const bool more = app.frame(now);
+    glViewport(0, 0, fw, fh);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return more;
+}
+
+void GlWindow::close() {
+    textures.reset();
+    if (imgui) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext(imgui);
+    }
+    if (window) glfwDestroyWindow(window);
+    glfwTerminate();
+}
+
+}  // namespace ww

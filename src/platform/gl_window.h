@@ -1,0 +1,39 @@
+// Everything a GL window with ImGui needs, set up and torn down in one place: the GLFW window, an
+// OpenGL 3.3 core context, ImGui's OpenGL3 renderer, the font atlas as a GL texture and the
+// pictures as GL textures. The real window and --proof (an invisible window) both use it.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/config.h"
+#include "platform/gl_textures.h"
+#include "ui/fonts.h"
+
+struct GLFWwindow;
+struct ImGuiContext;
+
+namespace ww {
+
+class KioskApp;
+
+struct GlWindow {
+    GLFWwindow* window = nullptr;
+    ImGuiContext* imgui = nullptr;
+    FontSet fonts;
+    FontFiles files;
+    std::unique_ptr<GlTextures> textures;
+    float width = 0, height = 0, px_per_mm = 4;
+    double viewing_cm = 50;
+
+    // Opens a `w` x `h` window (fullscreen on the profile's monitor when `fullscreen`); false
+    // when there is no display or no OpenGL 3.3 (logged). Call close() either way.
+    bool open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h,
+              const std::string& assets);
+    // Builds the atlas for `size` and the glyphs of `content`, uploads it, drops the CPU copy.
+    void build_fonts_for(TextSize size, std::shared_ptr<const Content> content);
+    // One rendered frame of `app` into the back buffer. Returns what app.frame returned.
+    bool render(KioskApp& app, double now);
+    void close();
+};
+
+}  // namespace ww

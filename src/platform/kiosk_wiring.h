@@ -1,0 +1,23 @@
+// The app on a real window: content loaded, fonts built for it, read-aloud on the audio device,
+// and the hooks that connect the three.
+#pragma once
+#include <functional>
+#include <memory>
+
+#include "core/speech.h"
+#include "platform/gl_window.h"
+#include "platform/runner.h"
+#include "ui/app.h"
+
+namespace ww {
+
+struct WindowedKiosk {
+    std::unique_ptr<Speaker> speaker;  // silent (logged once) without an audio device
+    std::unique_ptr<KioskApp> app;     // destroyed first: its hooks use the speaker
+};
+
+// `reload` asks the frame loop for a content reload (the admin panel's button); null = none.
+WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts, double now,
+                         std::function<void()> reload);
+
+}  // namespace ww

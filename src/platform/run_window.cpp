@@ -1,0 +1,79 @@
+// The kiosk in its real window: the frame loop and its pacing.
+#include <glad/gl.h>
+// glad must come before GLFW.
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+
+#include "core/log.h"
+#include "platform/gl_window.h"
+#include "platform/kiosk_wiring.h"
+#include "platform/monitors.h"
+#include "platform/runner.h"
+#include "platform/signals.h"
+#include "platform/window_input.h"
+
+namespace ww {
+
+int run_window(const KioskConfig& cfg, const RunOptions& opts) {
+    // First, before glfwInit and the GL context start threads: signals go to one watcher.
+    SignalWatcher signals([] { glfwPostEmptyEvent(); });
+    GlWindow gui;
+    const bool kiosk = cfg.window.fullscreen;
+    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, opts.assets_dir)) {
+        signals.stop();
+        gui.close();
+        return 1;
+    }
+    if (kiosk && cfg.window.hide_cursor)
+        glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    WindowedKiosk k =
+        make_kiosk(gui, cfg, opts, glfwGetTime(), [&signals] { signals.request_reload(); });
+    KioskApp* app = k.app.get();
+    WindowInput st;
+    st.app = app;
+    st.kiosk = kiosk;
+    connect_input(gui.window, st);
+    follow_monitor_reconnects(gui.window, cfg);
+
+    // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
+    // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
+    // until the app's next timer (countdown tick, attract animation) or the next event.
+    constexpr double kMinFrameTime = 1.0 / 60;
+    double last_frame = -1;
+    bool busy = true;
+    bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
+    while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
+        const double now = glfwGetTime();
+        const double due = busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now);
+        if (due > now)
+            glfwWaitEventsTimeout(std::min(due - now, 60.0));
+        else
+            glfwPollEvents();
+        if (signals.take_reload()) {
+            // Pictures may have changed with the content; a rejected load keeps the old ones.
+            if (app->set_content(load_content(opts.layouts_dir, opts.assets_dir)))
+                gui.textures->clear();
+            st.dirty = true;
+        }
+        const double t = glfwGetTime();
+        const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;
+        if (!wanted) continue;
+        st.dirty = false;
+        last_frame = t;
+        busy = gui.render(*app, t);
+        glfwSwapBuffers(gui.window);
+        if (first_frame) log_event("first_frame");
+        first_frame = false;
+    }
+    log_event("exit", {{"reason", signals.quit()          ? "signal"
+                                  : app->exit_requested() ? "admin"
+                                                          : "window"}});
+    k.app.reset();  // before the speaker its hooks use
+    k.speaker.reset();
+    signals.stop();
+    gui.close();
+    return 0;
+}
+
+}  // namespace ww
