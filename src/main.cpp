@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/guard.h"
 #include "core/log.h"
+#include "core/place.h"
 #include "core/speech.h"
 #include "platform/runner.h"
 

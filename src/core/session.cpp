@@ -4,13 +4,6 @@
 
 namespace ww {
 
-std::string Place::key() const {
-    const char* k = kind == PlaceKind::Screen     ? "screen:"
-                    : kind == PlaceKind::Question ? "question:"
-                                                  : "result:";
-    return k + id;
-}
-
 Session fresh_session(const SessionDefaults& d) {
     Session s;
     s.history = {{PlaceKind::Screen, d.home}};

@@ -7,17 +7,9 @@
 
 #include "core/content.h"
 #include "core/guide.h"
+#include "core/place.h"
 
 namespace ww {
-
-enum class PlaceKind { Screen, Question, Result };
-
-struct Place {
-    PlaceKind kind = PlaceKind::Screen;
-    std::string id;
-    bool operator==(const Place& o) const { return kind == o.kind && id == o.id; }
-    std::string key() const;  // "screen:home", "question:rol", "result:uwv-eigen"
-};
 
 enum class TextSize { Normal, Large, Larger };
 enum class Theme { Normal, HighContrast };

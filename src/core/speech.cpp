@@ -142,27 +142,6 @@ std::string spoken_warning(const Content& c, const std::string& lang, int second
     return s.out;
 }
 
-bool place_from_name(const Content& c, const std::string& name, Place& out) {
-    if (c.screen(name)) {
-        out = {PlaceKind::Screen, name};
-        return true;
-    }
-    auto after = [&](const char* prefix) {
-        const size_t n = std::strlen(prefix);
-        return name.compare(0, n, prefix) == 0 ? name.substr(n) : std::string();
-    };
-    const std::string q = after("guide-"), r = after("result-");
-    if (!q.empty() && c.guide.question(q)) {
-        out = {PlaceKind::Question, q};
-        return true;
-    }
-    if (!r.empty() && c.guide.result(r)) {
-        out = {PlaceKind::Result, r};
-        return true;
-    }
-    return false;
-}
-
 // --- synthesis -------------------------------------------------------------------------------
 
 namespace {

@@ -21,10 +21,6 @@ std::string spoken_text(const Content& c, const Place& p, const std::string& lan
 // The idle warning as it is spoken: ui words idle_title + idle_body with {seconds} filled in.
 std::string spoken_warning(const Content& c, const std::string& lang, int seconds);
 
-// A place named on the command line: a screen id, `guide-<question id>` or `result-<result id>`.
-// False when nothing has that name.
-bool place_from_name(const Content& c, const std::string& name, Place& out);
-
 struct Audio {
     int sample_rate = 0;           // Hz
     std::vector<int16_t> samples;  // mono

@@ -45,10 +45,7 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
     } else {
         for (auto& p : app->all_places()) {
             app->show(p);
-            shoot((p.kind == PlaceKind::Screen     ? ""
-                   : p.kind == PlaceKind::Question ? "guide-"
-                                                   : "result-") +
-                  p.id);
+            shoot(p.file_name());
         }
         app->show({PlaceKind::Screen, app->content()->home});
         for (auto& [name, action] : app->proof_states()) {

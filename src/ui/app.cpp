@@ -193,10 +193,7 @@ AttractTiming KioskApp::attract_timing() const {
 
 void KioskApp::log_place() const {
     const Place& p = session_.current();
-    const char* kind = p.kind == PlaceKind::Screen     ? "screen"
-                       : p.kind == PlaceKind::Question ? "question"
-                                                       : "result";
-    log_event("navigate", {{kind, p.id}});
+    log_event("navigate", {{p.kind_name(), p.id}});
 }
 
 void KioskApp::speak_place() {
@@ -278,12 +275,7 @@ void KioskApp::apply(const Action& a) {
 }
 
 std::vector<Place> KioskApp::all_places() const {
-    std::vector<Place> out;
-    if (!content_) return out;
-    for (auto& s : content_->screens) out.push_back({PlaceKind::Screen, s.id});
-    for (auto& q : content_->guide.questions) out.push_back({PlaceKind::Question, q.id});
-    for (auto& r : content_->guide.results) out.push_back({PlaceKind::Result, r.id});
-    return out;
+    return content_ ? ww::all_places(*content_) : std::vector<Place>{};
 }
 
 std::vector<std::pair<std::string, Action>> KioskApp::proof_states() const {

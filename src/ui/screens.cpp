@@ -209,21 +209,6 @@ void source_line(DrawContext& c, const std::string& source, const std::string& c
 
 }  // namespace
 
-std::string place_title(const Content& content, const Place& p, const std::string& lang) {
-    switch (p.kind) {
-        case PlaceKind::Screen:
-            if (auto s = content.screen(p.id)) return s->title.in(lang);
-            break;
-        case PlaceKind::Question:
-            if (auto q = content.guide.question(p.id)) return q->text.in(lang);
-            break;
-        case PlaceKind::Result:
-            if (auto r = content.guide.result(p.id)) return r->title.in(lang);
-            break;
-    }
-    return p.id;
-}
-
 void draw_screen(DrawContext& c, const Screen& s, float width) {
     text_block(c.tr(s.title), c.fonts.title, u32(c.p.text), width);
     if (s.government_only) callout(c, "government", "", width);
