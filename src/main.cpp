@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "core/content.h"
 #include "core/log.h"
 #include "core/speech.h"
+#include "platform/pin_prompt.h"
 #include "platform/runner.h"
 
 namespace fs = std::filesystem;
@@ -84,11 +84,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (o.hash_pin) {
-        // `echo 2468 | wegwijzer --hash-pin` -> the value for admin.pin_hash.
-        std::string pin;
-        if (!std::getline(std::cin, pin)) pin.clear();
-        if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-        if (const std::string why = pin_problem(pin); !why.empty()) {
+        // The PIN from a terminal (not echoed) or a pipe -> the value for admin.pin_hash.
+        std::string pin, why;
+        if (!read_new_pin(pin, why)) {
             fprintf(stderr, "wegwijzer --hash-pin: %s\n", why.c_str());
             return 1;
         }

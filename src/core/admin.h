@@ -13,7 +13,7 @@ namespace ww {
 std::string hash_pin(const std::string& pin);
 // True when `pin` matches `hash` (the output of hash_pin / `wegwijzer --hash-pin`).
 bool verify_pin(const std::string& hash, const std::string& pin);
-// Why `pin` cannot be a PIN (empty = it can): at least 4 digits, digits only, at most 12.
+// Why `pin` cannot be a PIN (empty = it can): 6 to 12 digits, digits only.
 std::string pin_problem(const std::string& pin);
 
 // N taps within `seconds` in the configured corner (a square of `corner_mm`). A tap elsewhere

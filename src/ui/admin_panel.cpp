@@ -261,7 +261,7 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
 
     // The PIN as dots, never as digits.
     const float dot = fonts.title->FontSize * 0.28f;
-    const int slots = std::max(4, static_cast<int>(entry_.size()));
+    const int slots = std::max(6, static_cast<int>(entry_.size()));  // a PIN has 6 or more
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float step = dot * 3.2f, row = fonts.title->FontSize;
     const float x0 = at.x + (w - step * (slots - 1)) / 2;
