@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
         const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
         print_problems(cfg.problems);
         print_problems(content.problems);
+        for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
         if (!o.lang.empty() && content.content) {
             auto& langs = content.content->languages;
             if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())

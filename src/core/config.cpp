@@ -431,6 +431,15 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
     return out;
 }
 
+std::vector<std::string> config_warnings(const KioskConfig& config) {
+    std::vector<std::string> out;
+    if (config.admin.pin_hash.empty())
+        out.push_back(
+            "admin.pin_hash is empty: the admin panel is disabled; set one with "
+            "wegwijzer --hash-pin (see kiosk-config/README.md)");
+    return out;
+}
+
 std::string describe_config_keys() {
     KioskConfig defaults;
     std::ostringstream out;

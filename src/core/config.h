@@ -88,6 +88,9 @@ struct ConfigLoad {
 // Reads `path` (empty = defaults only) and applies `overrides` ("session.idle_timeout=5") on top.
 ConfigLoad load_config(const std::string& path, const std::vector<std::string>& overrides);
 
+// What a valid profile may still want changed (`--check` prints these; they are no problems).
+std::vector<std::string> config_warnings(const KioskConfig& config);
+
 // Every key as "section.key = default  # doc", for the README and `--help-config`.
 std::string describe_config_keys();
 

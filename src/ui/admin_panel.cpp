@@ -82,10 +82,9 @@ AdminPanel::AdminPanel(const KioskConfig& config, double now)
       guard_(config.admin.max_attempts, config.admin.lockout_seconds),
       start_(now) {
     if (cfg_.pin_hash.empty()) {
-        log_event("admin_disabled", {{"reason", "no admin.pin_hash"}});
+        log_event("admin_disabled", {{"reason", "no_pin"}});  // nothing shipped: a site sets one
     } else if (cfg_.pin_hash.rfind("$argon2", 0) != 0) {
-        log_event("admin_disabled",
-                  {{"reason", "admin.pin_hash is not from wegwijzer --hash-pin"}});
+        log_event("admin_disabled", {{"reason", "bad_pin_hash"}});
     } else {
         enabled_ = true;
     }

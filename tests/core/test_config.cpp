@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "core/cli.h"
@@ -31,11 +32,29 @@ TEST_CASE("defaults without a file") {
     CHECK(c.config.window.fullscreen);
 }
 
-TEST_CASE("every shipped profile is valid") {
-    for (auto& name : {"default"}) {
-        const ConfigLoad c = load_config(std::string("kiosk-config/") + name + ".toml", {});
-        CHECK_MESSAGE(c.ok(), all(c.problems));
+TEST_CASE("every shipped profile is valid and ships no PIN hash") {
+    int profiles = 0;
+    for (auto& e : std::filesystem::directory_iterator("kiosk-config")) {
+        if (e.path().extension() != ".toml") continue;
+        ++profiles;
+        const ConfigLoad c = load_config(e.path().string(), {});
+        CHECK_MESSAGE(c.ok(), e.path() << "\n" << all(c.problems));
+        // A shipped hash is a PIN every site shares: each site makes its own.
+        CHECK_MESSAGE(c.config.admin.pin_hash.empty(), e.path() << " ships admin.pin_hash");
+        CHECK(config_warnings(c.config).size() == 1);
     }
+    CHECK(profiles >= 4);
+}
+
+TEST_CASE("no PIN hash: a warning, not a problem") {
+    const ConfigLoad none = load_config("", {});
+    CHECK(none.ok());
+    REQUIRE(config_warnings(none.config).size() == 1);
+    CHECK(config_warnings(none.config)[0].find("admin.pin_hash is empty") != std::string::npos);
+    const ConfigLoad set =
+        load_config("", {"admin.pin_hash=\"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\""});
+    CHECK_MESSAGE(set.ok(), all(set.problems));
+    CHECK(config_warnings(set.config).empty());
 }
 
 TEST_CASE("a file sets keys; --set overrides them") {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Real window under Xvfb + openbox: the kiosk ignores Escape, F11 and Alt+F4; it warns, resets
 # to the attract loop and wakes on a tap; the hidden corner gesture opens the staff PIN pad, a
-# wrong PIN is refused (and logged), the right one (2468, as shipped) opens the admin panel, and
-# "Exit kiosk" ends the process with exit code 0. Everything is checked on the kiosk's own log,
-# plus screenshots of the warning and the attract loop that must not be blank.
+# wrong PIN is refused (and logged), the right one (hashed here: no profile ships a PIN) opens
+# the admin panel, and "Exit kiosk" ends the process with exit code 0. Everything is checked on
+# the kiosk's own log, plus screenshots of the warning and the attract loop that must not be
+# blank.
 set -euo pipefail
 BIN=$(realpath "$1")
 cd "$(dirname "$0")/../.."
@@ -52,8 +53,10 @@ click_button() {
   sleep 0.1
 }
 
+PIN=135790
+HASH=$(printf '%s\n' "$PIN" | "$BIN" --hash-pin) || fail "--hash-pin failed"
 "$BIN" --config kiosk-config/default.toml --set session.idle_timeout=3 --set session.warning_seconds=2 \
-  2>"$LOG" &
+  --set "admin.pin_hash=$HASH" 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
 wait_log "event=start "
@@ -97,10 +100,10 @@ grep -q "event=admin_open" "$LOG" && fail "a wrong PIN opened the panel"
 
 # 6. The right PIN, tapped on the pad after the 1 s delay, opens the panel.
 sleep 1.2
-for k in 2 4 6 8 ok; do click_button admin_pad "$k"; done
+for k in $(echo "$PIN" | grep -o .) ok; do click_button admin_pad "$k"; done
 wait_log "event=admin_open" 5
 wait_log "event=admin_panel " 5
-grep -q "2468" "$LOG" && fail "the PIN appears in the log"
+grep -q "$PIN" "$LOG" && fail "the PIN appears in the log"
 
 # 7. "Exit kiosk" ends the process cleanly.
 click_button admin_panel exit
