@@ -264,6 +264,15 @@ const std::vector<Field>& fields() {
          86400,
          {},
          "length of the lockout"},
+        {"state",
+         "dir",
+         Kind::String,
+         M(state.dir),
+         0,
+         0,
+         {},
+         "folder for what survives a restart (the PIN lockout); empty = "
+         "$XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
         {"fonts",
          "regular",
          Kind::String,
@@ -429,6 +438,15 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
         apply(r, t, out.config);
     }
     return out;
+}
+
+std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
+                              const char* home) {
+    if (!configured.empty()) return configured;
+    if (xdg_state_home && xdg_state_home[0] == '/')
+        return std::string(xdg_state_home) + "/wegwijzer";
+    if (home && *home) return std::string(home) + "/.local/state/wegwijzer";
+    return {};
 }
 
 std::vector<std::string> config_warnings(const KioskConfig& config) {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "core/cli.h"
 #include "core/config.h"
@@ -109,6 +110,20 @@ TEST_CASE("a PIN in place of its hash is refused") {
     CHECK(c.config.admin.pin_hash.empty());
 }
 
+TEST_CASE("state.dir: set, or from XDG_STATE_HOME, or from HOME") {
+    CHECK(load_config("", {}).config.state.dir.empty());
+    const ConfigLoad c = load_config("", {"state.dir=/var/lib/wegwijzer"});
+    CHECK_MESSAGE(c.ok(), all(c.problems));
+    CHECK(c.config.state.dir == "/var/lib/wegwijzer");
+    CHECK(resolve_state_dir(c.config.state.dir, "/x/state", "/home/k") == "/var/lib/wegwijzer");
+    CHECK(resolve_state_dir("", "/x/state", "/home/k") == "/x/state/wegwijzer");
+    CHECK(resolve_state_dir("", nullptr, "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", "", "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", "relative", "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", nullptr, nullptr).empty());
+    CHECK(resolve_state_dir("", nullptr, "").empty());
+}
+
 TEST_CASE("a config file with a syntax error is reported, defaults stay") {
     const std::string path = write_temp("[session\nidle_timeout = 5\n");
     const ConfigLoad c = load_config(path, {});
@@ -116,10 +131,15 @@ TEST_CASE("a config file with a syntax error is reported, defaults stay") {
     CHECK(c.config.session.idle_timeout == 90);
 }
 
-TEST_CASE("every key is documented with its default") {
+TEST_CASE("every key is documented with its default, in --help-config and the README") {
     const std::string doc = describe_config_keys();
     CHECK(doc.find("idle_timeout = 90") != std::string::npos);
     CHECK(doc.find("[admin]") != std::string::npos);
+    CHECK(doc.find("[state]\ndir = \"\"") != std::string::npos);
+    std::ifstream in("kiosk-config/README.md");
+    const std::string readme{std::istreambuf_iterator<char>(in), {}};
+    CHECK_MESSAGE(readme.find("```toml\n" + doc + "```") != std::string::npos,
+                  "kiosk-config/README.md: paste `wegwijzer --help-config` into \"Every key\"");
 }
 
 TEST_CASE("command line") {
