@@ -4,7 +4,9 @@
 #include <imgui_internal.h>  // BringWindowToDisplayFront
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/log.h"
 #include "ui/app.h"
@@ -25,6 +27,12 @@ const ImU32 kButton = IM_COL32(70, 80, 98, 255);
 const ImU32 kPressed = IM_COL32(20, 110, 200, 255);
 const ImU32 kDanger = IM_COL32(170, 30, 30, 255);
 const ImU32 kWarn = IM_COL32(255, 200, 80, 255);
+
+// Unix time: the guard file outlives the caller's clock, which starts anew with the process.
+double wall_clock() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 std::string uptime(double s) {
     const long t = static_cast<long>(std::max(0.0, s));
@@ -80,6 +88,8 @@ AdminPanel::AdminPanel(const KioskConfig& config, double now)
       profile_(config.profile),
       gesture_(config.admin, 4),
       guard_(config.admin.max_attempts, config.admin.lockout_seconds),
+      guard_file_(
+          resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"))),
       start_(now) {
     if (cfg_.pin_hash.empty()) {
         log_event("admin_disabled", {{"reason", "no_pin"}});  // nothing shipped: a site sets one
@@ -87,6 +97,7 @@ AdminPanel::AdminPanel(const KioskConfig& config, double now)
         log_event("admin_disabled", {{"reason", "bad_pin_hash"}});
     } else {
         enabled_ = true;
+        guard_file_.load(guard_, now, wall_clock());
     }
 }
 
@@ -120,7 +131,9 @@ void AdminPanel::open_panel() {
 
 void AdminPanel::submit(double now) {
     if (entry_.empty()) return;
-    switch (guard_.attempt(cfg_.pin_hash, entry_, now)) {
+    const PinGuard::Result result = guard_.attempt(cfg_.pin_hash, entry_, now);
+    guard_file_.save(guard_, now, wall_clock());
+    switch (result) {
         case PinGuard::Result::Accepted:
             entry_.clear();
             message_.clear();

@@ -1,6 +1,8 @@
-// The hidden admin door through the headless kiosk: the corner gesture, the PIN pad.
+// The hidden admin door through the headless kiosk: the corner gesture, the PIN pad, the guard
+// across restarts.
 #include <doctest/doctest.h>
 
+#include "../support/capture_stderr.h"
 #include "core/admin.h"
 #include "kiosk_fixture.h"
 
@@ -25,6 +27,12 @@ void corner_taps(Kiosk& k, int n = 5) {
     }
 }
 
+// Types on the open pad, as a keyboard would ('\n' = OK).
+void type(Kiosk& k, const std::string& keys) {
+    for (char c : keys) k.app().key(c, k.k->now());
+    k.k->settle();
+}
+
 }  // namespace
 
 TEST_CASE("without a PIN hash the corner gesture opens nothing; the taps are ordinary taps") {
@@ -46,4 +54,34 @@ TEST_CASE("with a PIN hash the corner gesture opens the PIN pad") {
     CHECK(k.app().admin_visible());
     CHECK(k.app().session().taps == taps + 4);  // the fifth opened the pad: no click
     CHECK(k.app().key('1', k.k->now()));
+}
+
+TEST_CASE("wrong PINs and a lockout survive a restart of the kiosk") {
+    const std::string dir = fresh_state_dir();
+    const std::vector<std::string> sets = {pin_hash_set(), "state.dir=\"" + dir + "\"",
+                                           "admin.max_attempts=2"};
+    CaptureStderr log;
+    {
+        Kiosk a(1920, 1080, sets);
+        corner_taps(a);
+        type(a, "111111\n");
+        a.k->step(1.1);
+        type(a, "222222\n");
+        REQUIRE(log.count("event=admin_lockout") == 1);
+    }
+    Kiosk b(1920, 1080, sets);  // the restart: same state.dir, a new clock
+    CHECK(log.count("event=admin_guard_restored failures=2 locked=1") == 1);
+    corner_taps(b);
+    REQUIRE(b.app().admin_visible());
+    type(b, std::string(kPin) + "\n");
+    CHECK(log.count("event=admin_pin_refused reason=locked") == 1);
+    CHECK(log.count("event=admin_open") == 0);  // still locked: the right PIN waits too
+    CHECK(b.app().admin_visible());
+
+    Kiosk fresh(1920, 1080, {pin_hash_set()});  // another state.dir: no history
+    corner_taps(fresh);
+    type(fresh, std::string(kPin) + "\n");
+    CHECK(log.count("event=admin_open") == 1);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
 }
