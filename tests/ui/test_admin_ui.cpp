@@ -56,6 +56,34 @@ TEST_CASE("with a PIN hash the corner gesture opens the PIN pad") {
     CHECK(k.app().key('1', k.k->now()));
 }
 
+TEST_CASE("the PIN is never logged and never spoken") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    std::vector<std::string> said;
+    AppHooks hooks;
+    hooks.speak = [&](const std::string& text, const std::string&, int) { said.push_back(text); };
+    k.k->set_hooks(hooks);
+    k.tap("##access");
+    k.tap("##speech-on");  // read-aloud on: the worst case for a pad
+    k.tap("##close-access");
+    REQUIRE(k.app().session().speech);
+    const size_t spoken = said.size();
+    REQUIRE(spoken > 0);
+
+    corner_taps(k);
+    REQUIRE(k.app().admin_visible());
+    type(k, "246813\n");  // wrong
+    k.k->step(1.1);       // the 1 s delay
+    type(k, kPin);
+    type(k, "\n");
+    CHECK(log.count("event=admin_pin_failed attempt=1") == 1);
+    CHECK(log.count("event=admin_open") == 1);
+    CHECK(log.count("246813") == 0);
+    CHECK(log.count(kPin) == 0);
+    CHECK(said.size() == spoken);  // nothing at all was said while the pad was open
+    for (auto& text : said) CHECK(text.find(kPin) == std::string::npos);
+}
+
 TEST_CASE("wrong PINs and a lockout survive a restart of the kiosk") {
     const std::string dir = fresh_state_dir();
     const std::vector<std::string> sets = {pin_hash_set(), "state.dir=\"" + dir + "\"",
