@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "core/log.h"
 #include "core/place.h"
 #include "core/speech.h"
+#include "platform/pin_prompt.h"
 #include "platform/runner.h"
 
 namespace fs = std::filesystem;
@@ -84,11 +84,9 @@ int kiosk_main(int argc, char** argv) {
         return 0;
     }
     if (o.hash_pin) {
-        // `echo 2468 | wegwijzer --hash-pin` -> the value for admin.pin_hash.
-        std::string pin;
-        if (!std::getline(std::cin, pin)) pin.clear();
-        if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-        if (const std::string why = pin_problem(pin); !why.empty()) {
+        // The PIN from a terminal (not echoed) or a pipe -> the value for admin.pin_hash.
+        std::string pin, why;
+        if (!read_new_pin(pin, why)) {
             fprintf(stderr, "wegwijzer --hash-pin: %s\n", why.c_str());
             return 1;
         }
@@ -127,6 +125,7 @@ int kiosk_main(int argc, char** argv) {
         const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
         print_problems(cfg.problems);
         print_problems(content.problems);
+        for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
         if (!o.lang.empty() && content.content) {
             auto& langs = content.content->languages;
             if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())

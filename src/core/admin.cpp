@@ -10,6 +10,9 @@
 namespace ww {
 
 namespace {
+constexpr double kNone = -1e300;    // no delay, no lockout
+constexpr double kMaxDelay = 30.0;  // the longest wait after a wrong PIN (short of a lockout)
+
 bool sodium_ready() {
     static const bool ok = sodium_init() >= 0;
     return ok;
@@ -34,7 +37,7 @@ std::string pin_problem(const std::string& pin) {
     if (pin.empty()) return "no PIN given";
     if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return "a PIN holds digits only (0-9)";
-    if (pin.size() < 4) return "a PIN needs at least 4 digits";
+    if (pin.size() < 6) return "a PIN needs at least 6 digits";
     if (pin.size() > 12) return "a PIN has at most 12 digits";
     return {};
 }
@@ -63,9 +66,9 @@ bool CornerGesture::tap(float x, float y, float width, float height, double now)
 }
 
 PinGuard::Result PinGuard::gate(double now) {
-    if (locked_until_ > -1e299 && now >= locked_until_) {
+    if (locked_until_ > kNone && now >= locked_until_) {
         // The lockout is over: a fresh start.
-        locked_until_ = -1e300;
+        locked_until_ = kNone;
         failures_ = 0;
     }
     if (locked(now)) return Result::Locked;
@@ -75,7 +78,12 @@ PinGuard::Result PinGuard::gate(double now) {
 
 PinGuard::Result PinGuard::attempt(const std::string& hash, const std::string& pin, double now) {
     const Result g = gate(now);
-    if (g != Result::Accepted) return g;
+    if (g != Result::Accepted) {
+        log_event("admin_pin_refused",
+                  {{"reason", g == Result::Locked ? "locked" : "wait"},
+                   {"seconds", std::to_string(static_cast<int>(std::ceil(wait_left(now))))}});
+        return g;
+    }
     return record(verify_pin(hash, pin), now);
 }
 
@@ -84,19 +92,35 @@ PinGuard::Result PinGuard::record(bool correct, double now) {
     if (g != Result::Accepted) return g;
     if (correct) {
         failures_ = 0;
-        next_try_ = -1e300;
+        next_try_ = kNone;
         return Result::Accepted;
     }
     ++failures_;
     log_event("admin_pin_failed", {{"attempt", std::to_string(failures_)}});
     if (failures_ >= max_attempts_) {
         locked_until_ = now + lockout_seconds_;
-        next_try_ = -1e300;
+        next_try_ = kNone;
         log_event("admin_lockout", {{"seconds", std::to_string(lockout_seconds_)}});
         return Result::Locked;
     }
-    next_try_ = now + std::min(30.0, std::pow(2.0, failures_ - 1));
+    next_try_ = now + std::min(kMaxDelay, std::pow(2.0, failures_ - 1));
     return Result::Wrong;
+}
+
+PinGuard::Saved PinGuard::save(double now, double wall_now) const {
+    auto wall = [&](double t) { return t > kNone ? t - now + wall_now : 0.0; };
+    return {failures_, wall(locked_until_), wall(next_try_)};
+}
+
+void PinGuard::restore(const Saved& saved, double now, double wall_now) {
+    *this = PinGuard(max_attempts_, lockout_seconds_);
+    if (saved.locked_until > 0) {
+        const double left = saved.locked_until - wall_now;
+        if (left <= 0) return;  // the lockout is over: a fresh start, as in gate()
+        locked_until_ = now + std::min(left, static_cast<double>(lockout_seconds_));
+    }
+    failures_ = std::clamp(saved.failures, 0, max_attempts_);
+    if (saved.next_try > wall_now) next_try_ = now + std::min(saved.next_try - wall_now, kMaxDelay);
 }
 
 double PinGuard::wait_left(double now) const {

@@ -13,7 +13,7 @@ namespace ww {
 std::string hash_pin(const std::string& pin);
 // True when `pin` matches `hash` (the output of hash_pin / `wegwijzer --hash-pin`).
 bool verify_pin(const std::string& hash, const std::string& pin);
-// Why `pin` cannot be a PIN (empty = it can): at least 4 digits, digits only, at most 12.
+// Why `pin` cannot be a PIN (empty = it can): 6 to 12 digits, digits only.
 std::string pin_problem(const std::string& pin);
 
 // N taps within `seconds` in the configured corner (a square of `corner_mm`). A tap elsewhere
@@ -44,7 +44,7 @@ class PinGuard {
         : max_attempts_(max_attempts), lockout_seconds_(lockout_seconds) {}
 
     // Checks `pin` against `hash` unless the guard says wait or locked (then the PIN is not
-    // even looked at). Logs admin_pin_failed and admin_lockout.
+    // even looked at: admin_pin_refused). Logs admin_pin_failed and admin_lockout.
     Result attempt(const std::string& hash, const std::string& pin, double now);
     // The same with the check already done (for tests and other verifiers).
     Result record(bool correct, double now);
@@ -54,6 +54,19 @@ class PinGuard {
     double wait_left(double now) const;
     int failures() const { return failures_; }
 
+    // The guard with wall-clock (unix) times, so it means the same after a restart; 0 = none.
+    struct Saved {
+        int failures = 0;
+        double locked_until = 0;
+        double next_try = 0;
+    };
+    // `wall_now` is the wall clock at the caller's `now`.
+    Saved save(double now, double wall_now) const;
+    // Takes back a saved guard (e.g. after a restart): a lockout or delay still running goes on,
+    // one that is over is gone. Never longer than a lockout or delay can be (a wall clock set
+    // back must not lock the pad for hours), never fewer failures than saved (up to the limit).
+    void restore(const Saved& saved, double now, double wall_now);
+
   private:
     // Checks the clock; lifts an expired lockout. Returns Accepted when a try may go ahead.
     Result gate(double now);
@@ -61,7 +74,7 @@ class PinGuard {
     int max_attempts_;
     int lockout_seconds_;
     int failures_ = 0;
-    double next_try_ = -1e300;
+    double next_try_ = -1e300;  // -1e300: none
     double locked_until_ = -1e300;
 };
 

@@ -19,7 +19,8 @@ std::string usage() {
   --proof DIR          render every screen, question and result to DIR/<id>.png and exit
   --speak SCREEN --wav FILE
                        write what "read aloud" says for SCREEN (in --lang) to a WAV file
-  --hash-pin           read a PIN on stdin and print the hash for admin.pin_hash
+  --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
+                       one line from a pipe) and print the hash for admin.pin_hash
   --log-items          log the position of every button after each change (test automation)
   --help-config        list every config key with its default
   --help, --version

@@ -265,6 +265,15 @@ const std::vector<Field>& fields() {
          86400,
          {},
          "length of the lockout"},
+        {"state",
+         "dir",
+         Kind::String,
+         M(state.dir),
+         0,
+         0,
+         {},
+         "folder for what survives a restart (the PIN lockout); empty = "
+         "$XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
         {"fonts",
          "regular",
          Kind::String,
@@ -436,6 +445,24 @@ std::vector<ConfigKey> config_keys() {
     std::vector<ConfigKey> out;
     for (auto& f : fields())
         out.push_back({std::string(f.section) + (*f.section ? "." : "") + f.key, f.member_path});
+    return out;
+}
+
+std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
+                              const char* home) {
+    if (!configured.empty()) return configured;
+    if (xdg_state_home && xdg_state_home[0] == '/')
+        return std::string(xdg_state_home) + "/wegwijzer";
+    if (home && *home) return std::string(home) + "/.local/state/wegwijzer";
+    return {};
+}
+
+std::vector<std::string> config_warnings(const KioskConfig& config) {
+    std::vector<std::string> out;
+    if (config.admin.pin_hash.empty())
+        out.push_back(
+            "admin.pin_hash is empty: the admin panel is disabled; set one with "
+            "wegwijzer --hash-pin (see kiosk-config/README.md)");
     return out;
 }
 

@@ -71,6 +71,10 @@ struct KioskConfig {
         int lockout_seconds = 300;
     } admin;
 
+    struct State {
+        std::string dir;  // kept across restarts (the PIN lockout); empty = resolve_state_dir()
+    } state;
+
     struct Fonts {
         std::string regular = "Noto Sans";  // fontconfig family or a path to a .ttf
         std::string bold = "Noto Sans:bold";
@@ -94,6 +98,16 @@ struct ConfigKey {
     std::string member_path;  // "touch.drag_threshold_mm" (languages.default: default_language)
 };
 std::vector<ConfigKey> config_keys();
+
+// Where the kiosk keeps state across restarts: `configured` (state.dir) when set, else
+// $XDG_STATE_HOME/wegwijzer, else $HOME/.local/state/wegwijzer; empty when there is none. Pass
+// the environment (getenv; null = unset). A relative XDG_STATE_HOME is ignored, as the XDG spec
+// asks.
+std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
+                              const char* home);
+
+// What a valid profile may still want changed (`--check` prints these; they are no problems).
+std::vector<std::string> config_warnings(const KioskConfig& config);
 
 // Every key as "section.key = default  # doc", for the README and `--help-config`.
 std::string describe_config_keys();

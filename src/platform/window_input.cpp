@@ -49,8 +49,9 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             ch = 'a' + (key - GLFW_KEY_A);
         if (ch && st->app->key(ch, glfwGetTime()))
             st->dirty = true;
-        else
-            log_event("key_ignored", {{"key", std::to_string(key)}});
+        else  // a digit typed before the PIN pad opened may be a PIN: never log which one
+            log_event("key_ignored",
+                      {{"key", ch >= '0' && ch <= '9' ? "digit" : std::to_string(key)}});
     });
     glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
         auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));

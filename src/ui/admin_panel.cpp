@@ -4,7 +4,9 @@
 #include <imgui_internal.h>  // BringWindowToDisplayFront
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/log.h"
 #include "ui/app.h"
@@ -25,6 +27,12 @@ const ImU32 kButton = IM_COL32(70, 80, 98, 255);
 const ImU32 kPressed = IM_COL32(20, 110, 200, 255);
 const ImU32 kDanger = IM_COL32(170, 30, 30, 255);
 const ImU32 kWarn = IM_COL32(255, 200, 80, 255);
+
+// Unix time: the guard file outlives the caller's clock, which starts anew with the process.
+double wall_clock() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 std::string uptime(double s) {
     const long t = static_cast<long>(std::max(0.0, s));
@@ -80,14 +88,16 @@ AdminPanel::AdminPanel(const KioskConfig& config, double now)
       profile_(config.profile),
       gesture_(config.admin, 4),
       guard_(config.admin.max_attempts, config.admin.lockout_seconds),
+      guard_file_(
+          resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"))),
       start_(now) {
     if (cfg_.pin_hash.empty()) {
-        log_event("admin_disabled", {{"reason", "no admin.pin_hash"}});
+        log_event("admin_disabled", {{"reason", "no_pin"}});  // nothing shipped: a site sets one
     } else if (cfg_.pin_hash.rfind("$argon2", 0) != 0) {
-        log_event("admin_disabled",
-                  {{"reason", "admin.pin_hash is not from wegwijzer --hash-pin"}});
+        log_event("admin_disabled", {{"reason", "bad_pin_hash"}});
     } else {
         enabled_ = true;
+        guard_file_.load(guard_, now, wall_clock());
     }
 }
 
@@ -121,7 +131,9 @@ void AdminPanel::open_panel() {
 
 void AdminPanel::submit(double now) {
     if (entry_.empty()) return;
-    switch (guard_.attempt(cfg_.pin_hash, entry_, now)) {
+    const PinGuard::Result result = guard_.attempt(cfg_.pin_hash, entry_, now);
+    guard_file_.save(guard_, now, wall_clock());
+    switch (result) {
         case PinGuard::Result::Accepted:
             entry_.clear();
             message_.clear();
@@ -261,7 +273,7 @@ void AdminPanel::draw_pad(const Metrics& m, const FontSet& fonts, double now) {
 
     // The PIN as dots, never as digits.
     const float dot = fonts.title->FontSize * 0.28f;
-    const int slots = std::max(4, static_cast<int>(entry_.size()));
+    const int slots = std::max(6, static_cast<int>(entry_.size()));  // a PIN has 6 or more
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float step = dot * 3.2f, row = fonts.title->FontSize;
     const float x0 = at.x + (w - step * (slots - 1)) / 2;

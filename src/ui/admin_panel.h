@@ -1,12 +1,14 @@
 // The staff side of the kiosk: the PIN pad that the hidden corner gesture opens, the admin panel
 // behind it (version, profile, content status, uptime, reload, test screens, exit) and the
 // "test screens" strip. Staff-only, so its words are plain English here, not in layouts/.
-// The rules (gesture, PIN hash, delays, lockout) live in core/admin.h.
+// The rules (gesture, PIN hash, delays, lockout) live in core/admin.h, their memory across
+// restarts in core/admin_state.h.
 #pragma once
 #include <map>
 #include <string>
 
 #include "core/admin.h"
+#include "core/admin_state.h"
 #include "core/config.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -57,6 +59,7 @@ class AdminPanel {
     bool enabled_ = false;
     CornerGesture gesture_;
     PinGuard guard_;
+    GuardFile guard_file_;  // the guard across restarts (<state.dir>/admin-guard)
     Mode mode_ = Mode::Closed;
     std::string entry_;    // digits typed so far (shown as dots)
     std::string message_;  // under the dots: "Wrong PIN", ...

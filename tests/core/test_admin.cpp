@@ -5,25 +5,28 @@
 using namespace ww;
 
 TEST_CASE("PIN hash round trip; a wrong PIN fails") {
-    const std::string h = hash_pin("2468");
+    const std::string h = hash_pin("135790");
     REQUIRE(!h.empty());
     CHECK(h.rfind("$argon2id$", 0) == 0);
-    CHECK(h.find("2468") == std::string::npos);
-    CHECK(verify_pin(h, "2468"));
-    CHECK_FALSE(verify_pin(h, "2469"));
+    CHECK(h.find("135790") == std::string::npos);
+    CHECK(verify_pin(h, "135790"));
+    CHECK_FALSE(verify_pin(h, "135791"));
     CHECK_FALSE(verify_pin(h, ""));
-    CHECK_FALSE(verify_pin("", "2468"));
-    CHECK_FALSE(verify_pin("not a hash", "2468"));
-    CHECK(hash_pin("2468") != h);  // salted
+    CHECK_FALSE(verify_pin("", "135790"));
+    CHECK_FALSE(verify_pin("not a hash", "135790"));
+    CHECK(hash_pin("135790") != h);  // salted
 }
 
-TEST_CASE("PIN rules") {
-    CHECK(pin_problem("2468").empty());
+TEST_CASE("PIN rules: 6 to 12 digits") {
+    CHECK(pin_problem("135790").empty());
     CHECK(pin_problem("123456789012").empty());
+    CHECK_FALSE(pin_problem("13579").empty());  // 5 digits: too easy to guess
+    CHECK(pin_problem("13579").find("at least 6") != std::string::npos);
+    CHECK_FALSE(pin_problem("2468").empty());
     CHECK_FALSE(pin_problem("123").empty());
-    CHECK_FALSE(pin_problem("12a4").empty());
+    CHECK_FALSE(pin_problem("12a456").empty());
     CHECK_FALSE(pin_problem("").empty());
-    CHECK_FALSE(pin_problem(" 2468").empty());
+    CHECK_FALSE(pin_problem(" 135790").empty());
     CHECK_FALSE(pin_problem("1234567890123").empty());
 }
 
@@ -128,13 +131,13 @@ TEST_CASE("PIN guard: a right PIN clears the count") {
 }
 
 TEST_CASE("PIN guard with real hashes") {
-    const std::string h = hash_pin("2468");
+    const std::string h = hash_pin("135790");
     PinGuard g(2, 60);
-    CHECK(g.attempt(h, "1111", 0) == PinGuard::Result::Wrong);
-    CHECK(g.attempt(h, "2468", 0.5) == PinGuard::Result::Wait);
-    CHECK(g.attempt(h, "2468", 1) == PinGuard::Result::Accepted);
-    CHECK(g.attempt(h, "1111", 2) == PinGuard::Result::Wrong);
-    CHECK(g.attempt(h, "1111", 3) == PinGuard::Result::Locked);
-    CHECK(g.attempt(h, "2468", 62) == PinGuard::Result::Locked);
-    CHECK(g.attempt(h, "2468", 63) == PinGuard::Result::Accepted);
+    CHECK(g.attempt(h, "111111", 0) == PinGuard::Result::Wrong);
+    CHECK(g.attempt(h, "135790", 0.5) == PinGuard::Result::Wait);
+    CHECK(g.attempt(h, "135790", 1) == PinGuard::Result::Accepted);
+    CHECK(g.attempt(h, "111111", 2) == PinGuard::Result::Wrong);
+    CHECK(g.attempt(h, "111111", 3) == PinGuard::Result::Locked);
+    CHECK(g.attempt(h, "135790", 62) == PinGuard::Result::Locked);
+    CHECK(g.attempt(h, "135790", 63) == PinGuard::Result::Accepted);
 }

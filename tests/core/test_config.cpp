@@ -33,17 +33,29 @@ TEST_CASE("defaults without a file") {
     CHECK(c.config.window.fullscreen);
 }
 
-TEST_CASE("every shipped profile is valid") {
-    int found = 0;
-    for (auto& entry : std::filesystem::directory_iterator("kiosk-config")) {
-        if (entry.path().extension() != ".toml") continue;
-        ++found;
-        const std::string path = entry.path().string();
-        CAPTURE(path);
-        const ConfigLoad c = load_config(path, {});
-        CHECK_MESSAGE(c.ok(), all(c.problems));
+TEST_CASE("every shipped profile is valid and ships no PIN hash") {
+    int profiles = 0;
+    for (auto& e : std::filesystem::directory_iterator("kiosk-config")) {
+        if (e.path().extension() != ".toml") continue;
+        ++profiles;
+        const ConfigLoad c = load_config(e.path().string(), {});
+        CHECK_MESSAGE(c.ok(), e.path() << "\n" << all(c.problems));
+        // A shipped hash is a PIN every site shares: each site makes its own.
+        CHECK_MESSAGE(c.config.admin.pin_hash.empty(), e.path() << " ships admin.pin_hash");
+        CHECK(config_warnings(c.config).size() == 1);
     }
-    CHECK(found >= 4);  // default, balie, beurs, werkvloer
+    CHECK(profiles >= 4);
+}
+
+TEST_CASE("no PIN hash: a warning, not a problem") {
+    const ConfigLoad none = load_config("", {});
+    CHECK(none.ok());
+    REQUIRE(config_warnings(none.config).size() == 1);
+    CHECK(config_warnings(none.config)[0].find("admin.pin_hash is empty") != std::string::npos);
+    const ConfigLoad set =
+        load_config("", {"admin.pin_hash=\"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\""});
+    CHECK_MESSAGE(set.ok(), all(set.problems));
+    CHECK(config_warnings(set.config).empty());
 }
 
 TEST_CASE("a file sets keys; --set overrides them") {
@@ -98,6 +110,20 @@ TEST_CASE("a PIN in place of its hash is refused") {
     CHECK(c.config.admin.pin_hash.empty());
 }
 
+TEST_CASE("state.dir: set, or from XDG_STATE_HOME, or from HOME") {
+    CHECK(load_config("", {}).config.state.dir.empty());
+    const ConfigLoad c = load_config("", {"state.dir=/var/lib/wegwijzer"});
+    CHECK_MESSAGE(c.ok(), all(c.problems));
+    CHECK(c.config.state.dir == "/var/lib/wegwijzer");
+    CHECK(resolve_state_dir(c.config.state.dir, "/x/state", "/home/k") == "/var/lib/wegwijzer");
+    CHECK(resolve_state_dir("", "/x/state", "/home/k") == "/x/state/wegwijzer");
+    CHECK(resolve_state_dir("", nullptr, "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", "", "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", "relative", "/home/k") == "/home/k/.local/state/wegwijzer");
+    CHECK(resolve_state_dir("", nullptr, nullptr).empty());
+    CHECK(resolve_state_dir("", nullptr, "").empty());
+}
+
 TEST_CASE("a config file with a syntax error is reported, defaults stay") {
     const std::string path = write_temp("[session\nidle_timeout = 5\n");
     const ConfigLoad c = load_config(path, {});
@@ -105,10 +131,15 @@ TEST_CASE("a config file with a syntax error is reported, defaults stay") {
     CHECK(c.config.session.idle_timeout == 90);
 }
 
-TEST_CASE("every key is documented with its default") {
+TEST_CASE("every key is documented with its default, in --help-config and the README") {
     const std::string doc = describe_config_keys();
     CHECK(doc.find("idle_timeout = 90") != std::string::npos);
     CHECK(doc.find("[admin]") != std::string::npos);
+    CHECK(doc.find("[state]\ndir = \"\"") != std::string::npos);
+    std::ifstream in("kiosk-config/README.md");
+    const std::string readme{std::istreambuf_iterator<char>(in), {}};
+    CHECK_MESSAGE(readme.find("```toml\n" + doc + "```") != std::string::npos,
+                  "kiosk-config/README.md: paste `wegwijzer --help-config` into \"Every key\"");
 }
 
 TEST_CASE("command line") {

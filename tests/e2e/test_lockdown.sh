@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Real window under Xvfb + openbox: the kiosk ignores Escape, F11 and Alt+F4; it warns, resets
 # to the attract loop and wakes on a tap; the hidden corner gesture opens the staff PIN pad, a
-# wrong PIN is refused (and logged), the right one (2468, as shipped) opens the admin panel, and
-# "Exit kiosk" ends the process with exit code 0. Everything is checked on the kiosk's own log,
-# plus screenshots of the warning and the attract loop that must not be blank.
+# wrong PIN is refused (and logged), the right one (hashed here: no profile ships a PIN) opens
+# the admin panel, and "Exit kiosk" ends the process with exit code 0. Everything is checked on
+# the kiosk's own log, plus screenshots of the warning and the attract loop that must not be
+# blank. Last, a lockout survives a restart of the kiosk.
 set -euo pipefail
 BIN=$(realpath "$1")
 cd "$(dirname "$0")/../.."
 if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --wm --size 1280x800 "$0" "$BIN"; fi
 
 OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
+LOG=$OUT/kiosk-0.log
+RUNS=0
 KIOSK=
 cleanup() {
   if [ -n "$KIOSK" ] && kill -0 "$KIOSK" 2>/dev/null; then kill "$KIOSK" 2>/dev/null || true; fi
@@ -52,11 +54,23 @@ click_button() {
   sleep 0.1
 }
 
-"$BIN" --config kiosk-config/default.toml --set session.idle_timeout=3 --set session.warning_seconds=2 \
-  2>"$LOG" &
-KIOSK=$!
-WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
-wait_log "event=start "
+# No profile ships a PIN: this test makes its own, and keeps the PIN guard in its own state.dir.
+PIN=135790
+HASH=$(printf '%s\n' "$PIN" | "$BIN" --hash-pin) || fail "--hash-pin failed"
+# start_kiosk ARGS...: a kiosk with that PIN, logging to a new $LOG.
+start_kiosk() {
+  RUNS=$((RUNS + 1))
+  LOG=$OUT/kiosk-$RUNS.log
+  "$BIN" --config kiosk-config/default.toml --set "admin.pin_hash=$HASH" \
+    --set "state.dir=$OUT/state" "$@" 2>"$LOG" &
+  KIOSK=$!
+  WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
+  wait_log "event=start "
+}
+# gesture: 5 taps in the top-left corner within 3 s.
+gesture() { xdotool mousemove 15 15 click --repeat 5 --delay 120 1; }
+
+start_kiosk --set session.idle_timeout=3 --set session.warning_seconds=2
 
 # 1. Lockdown: keys and a real close request (Alt+F4 through the window manager) are ignored.
 xdotool windowactivate --sync "$WIN" || true
@@ -84,7 +98,7 @@ xdotool mousemove 640 400 click 1
 wait_log "event=session_start" 5
 
 # 4. Hidden gesture: 5 taps in the top-left corner within 3 s open the PIN pad.
-xdotool mousemove 15 15 click --repeat 5 --delay 120 1
+gesture
 wait_log "event=admin_gesture" 5
 wait_log "event=admin_pad " 5
 import -window root "$OUT/pad.png"
@@ -97,10 +111,10 @@ grep -q "event=admin_open" "$LOG" && fail "a wrong PIN opened the panel"
 
 # 6. The right PIN, tapped on the pad after the 1 s delay, opens the panel.
 sleep 1.2
-for k in 2 4 6 8 ok; do click_button admin_pad "$k"; done
+for k in $(echo "$PIN" | grep -o .) ok; do click_button admin_pad "$k"; done
 wait_log "event=admin_open" 5
 wait_log "event=admin_panel " 5
-grep -q "2468" "$LOG" && fail "the PIN appears in the log"
+grep -q "$PIN" "$LOG" && fail "the PIN appears in the log"
 
 # 7. "Exit kiosk" ends the process cleanly.
 click_button admin_panel exit
@@ -111,5 +125,27 @@ wait "$KIOSK" || rc=$?
 KIOSK=
 [ "$rc" = 0 ] || fail "exit code $rc"
 grep -q "event=exit reason=admin" "$LOG" || fail "no event=exit reason=admin"
+
+# 8. A restart does not hand out fresh guesses: with one try, a wrong PIN locks the pad; the
+#    kiosk started again on the same state.dir is still locked and refuses the right PIN.
+start_kiosk --set admin.max_attempts=1
+gesture
+wait_log "event=admin_pad " 5
+xdotool key 2 4 6 8 1 3 Return
+wait_log "event=admin_lockout" 5
+kill "$KIOSK"
+wait "$KIOSK" || true
+start_kiosk --set admin.max_attempts=1
+wait_log "event=admin_guard_restored failures=1 locked=1" 5
+gesture
+wait_log "event=admin_pad " 5
+# shellcheck disable=SC2046
+xdotool key $(echo "$PIN" | grep -o .) Return
+wait_log "event=admin_pin_refused reason=locked" 5
+grep -q "event=admin_open" "$LOG" && fail "the right PIN opened the panel during a lockout"
+grep -q "$PIN" "$OUT"/kiosk-*.log && fail "the PIN appears in a log"
+kill "$KIOSK"
+wait "$KIOSK" || true
+KIOSK=
 if [ -n "${KEEP_SHOTS:-}" ]; then mkdir -p "$KEEP_SHOTS" && cp "$OUT"/*.png "$KEEP_SHOTS"/; fi
 echo "e2e lockdown: ok"

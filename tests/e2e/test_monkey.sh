@@ -65,7 +65,8 @@ go_live good
 PIN_HASH=$(printf '135790\n' | "$BIN" --hash-pin)
 "$BIN" --layouts "$OUT/live/layouts" --log-items \
   --set session.idle_timeout=6 --set session.warning_seconds=3 \
-  --set "admin.pin_hash=$PIN_HASH" --set admin.lockout_seconds=10 2>"$LOG" &
+  --set "admin.pin_hash=$PIN_HASH" --set admin.lockout_seconds=10 --set "state.dir=$OUT/state" \
+  2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
 wait_log "event=first_frame" 20 || fail "no first frame"

@@ -1,7 +1,9 @@
 // A headless kiosk on the shipped content, for UI tests.
 #pragma once
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -11,15 +13,31 @@
 #include "ui/headless.h"
 #include "ui/widgets.h"
 
+// A state.dir (the admin PIN guard) of its own for each kiosk: no test writes to
+// ~/.local/state or meets the wrong PINs of another test.
+inline std::string fresh_state_dir() {
+    static int n = 0;
+    return (std::filesystem::temp_directory_path() /
+            ("ww-ui-state-" + std::to_string(::getpid()) + "-" + std::to_string(n++)))
+        .string();
+}
+
 struct Kiosk {
+    std::string state_dir = fresh_state_dir();
     std::unique_ptr<ww::HeadlessKiosk> k;
+    // `sets` come after the fixture's own state.dir, so a test may share one between kiosks.
     explicit Kiosk(float w = 1920, float h = 1080, std::vector<std::string> sets = {}) {
+        sets.insert(sets.begin(), "state.dir=\"" + state_dir + "\"");
         ww::ConfigLoad cfg = ww::load_config("kiosk-config/default.toml", sets);
         REQUIRE(cfg.ok());
         k = std::make_unique<ww::HeadlessKiosk>(cfg.config, ww::load_content("layouts", "assets"),
                                                 ww::find_fonts("Noto Sans", "Noto Sans:bold"), w,
                                                 h);
         k->settle();
+    }
+    ~Kiosk() {
+        std::error_code ec;
+        std::filesystem::remove_all(state_dir, ec);
     }
     ww::KioskApp& app() { return k->app(); }
     const ww::Place& place() { return app().session().current(); }

@@ -168,7 +168,8 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     const std::string pin = "135790";
     ConfigLoad cfg = load_config("kiosk-config/default.toml",
                                  {"session.idle_timeout=20", "session.warning_seconds=20",
-                                  "admin.pin_hash=" + hash_pin(pin), "admin.lockout_seconds=10"});
+                                  "admin.pin_hash=" + hash_pin(pin), "admin.lockout_seconds=10",
+                                  "state.dir=" + (variants.root / "state").string()});
     REQUIRE(cfg.ok());
     ContentLoad first = Variants::load(variants.good[0]);
     REQUIRE(first.ok());
