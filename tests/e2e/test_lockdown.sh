@@ -80,6 +80,10 @@ xdotool key alt+F4
 wait_log "event=close_ignored" 5
 wait_log "event=key_ignored key=256" 5   # Escape
 wait_log "event=key_ignored key=300" 5   # F11
+# Digits typed before the PIN pad is open may be a PIN typed blind: logged, but not which digit.
+xdotool key 7 3
+wait_log "event=key_ignored key=digit" 5
+grep -qE "event=key_ignored key=(5[0-9]|3[2-9]|4[0-9])$" "$LOG" && fail "a digit key code is in the log"
 kill -0 "$KIOSK" 2>/dev/null || fail "the kiosk did not survive Escape/F11/Alt+F4"
 
 # 2. Idle: warning, then reset to the attract loop; both screens have real content.
