@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "core/admin.h"
-#include "core/cli.h"
-#include "core/config.h"
-#include "core/content.h"
-#include "core/guard.h"
-#include "core/log.h"
-#include "core/place.h"
-#include "core/speech.h"
+#include "core/access/speech.h"
+#include "core/base/guard.h"
+#include "core/base/log.h"
+#include "core/config/cli.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
+#include "core/content/place.h"
+#include "core/kiosk/admin.h"
 #include "platform/pin_prompt.h"
 #include "platform/runner.h"
 

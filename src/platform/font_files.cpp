@@ -2,7 +2,7 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace ww {
 

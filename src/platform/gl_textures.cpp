@@ -3,7 +3,7 @@
 #include <glad/gl.h>
 #include <stb_image.h>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace ww {
 

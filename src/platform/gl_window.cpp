@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "platform/font_files.h"
 #include "platform/monitors.h"
 #include "ui/app.h"

@@ -4,7 +4,7 @@
 #include <functional>
 #include <memory>
 
-#include "core/speech.h"
+#include "core/access/speech.h"
 #include "platform/gl_window.h"
 #include "platform/runner.h"
 #include "ui/app.h"

@@ -1,7 +1,7 @@
 // Monitors: which one the kiosk uses, its pixels per millimetre, and getting the kiosk back
 // fullscreen when a monitor is plugged in again.
 #pragma once
-#include "core/config.h"
+#include "core/config/config.h"
 
 struct GLFWmonitor;
 struct GLFWwindow;

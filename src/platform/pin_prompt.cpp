@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "core/admin.h"
+#include "core/kiosk/admin.h"
 
 namespace ww {
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "platform/gl_window.h"
 #include "platform/kiosk_wiring.h"
 #include "platform/runner.h"

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "platform/gl_window.h"
 #include "platform/kiosk_wiring.h"
 #include "platform/monitors.h"

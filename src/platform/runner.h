@@ -3,8 +3,8 @@
 #pragma once
 #include <string>
 
-#include "core/config.h"
-#include "core/content.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
 
 namespace ww {
 

@@ -9,7 +9,7 @@
 #include <csignal>
 #include <cstdint>
 
-#include "core/log.h"
+#include "core/base/log.h"
 
 namespace ww {
 

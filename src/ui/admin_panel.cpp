@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/log.h"
+#include "core/base/log.h"
 #include "ui/app.h"
 #include "ui/widgets.h"
 

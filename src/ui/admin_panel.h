@@ -7,9 +7,9 @@
 #include <map>
 #include <string>
 
-#include "core/admin.h"
-#include "core/admin_state.h"
-#include "core/config.h"
+#include "core/config/config.h"
+#include "core/kiosk/admin.h"
+#include "core/kiosk/admin_state.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <ctime>
 
-#include "core/log.h"
-#include "core/speech.h"
+#include "core/access/speech.h"
+#include "core/base/log.h"
 #include "ui/draw_context.h"
 #include "ui/overlays.h"
 #include "ui/screens.h"

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "core/attract.h"
-#include "core/config.h"
-#include "core/content.h"
-#include "core/lifecycle.h"
-#include "core/session.h"
-#include "core/touch.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
+#include "core/kiosk/attract.h"
+#include "core/kiosk/lifecycle.h"
+#include "core/kiosk/session.h"
+#include "core/kiosk/touch.h"
 #include "ui/admin_panel.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"

@@ -2,9 +2,9 @@
 #pragma once
 #include <string>
 
-#include "core/content.h"
-#include "core/palette.h"
-#include "core/session.h"
+#include "core/access/palette.h"
+#include "core/content/content.h"
+#include "core/kiosk/session.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"

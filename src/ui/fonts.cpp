@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/log.h"
-#include "core/text_size.h"
+#include "core/access/text_size.h"
+#include "core/base/log.h"
 
 namespace ww {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "core/content.h"
-#include "core/session.h"
+#include "core/content/content.h"
+#include "core/kiosk/session.h"
 
 namespace ww {
 

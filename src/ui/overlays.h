@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "core/attract.h"
+#include "core/kiosk/attract.h"
 #include "ui/draw_context.h"
 
 namespace ww {

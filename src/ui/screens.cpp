@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/guide.h"
+#include "core/guide/guide.h"
 #include "ui/widgets.h"
 
 namespace ww {

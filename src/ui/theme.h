@@ -2,7 +2,7 @@
 #pragma once
 #include <imgui.h>
 
-#include "core/palette.h"
+#include "core/access/palette.h"
 
 namespace ww {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <vector>
 
-#include "core/qr.h"
+#include "core/content/qr.h"
 
 namespace ww {
 

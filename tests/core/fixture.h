@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/content.h"
+#include "core/content/content.h"
 
 struct ContentFixture {
     std::filesystem::path root;

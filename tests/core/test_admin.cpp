@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/admin.h"
+#include "core/kiosk/admin.h"
 
 using namespace ww;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/attract.h"
+#include "core/kiosk/attract.h"
 
 using namespace ww;
 

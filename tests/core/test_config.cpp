@@ -5,8 +5,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/cli.h"
-#include "core/config.h"
+#include "core/config/cli.h"
+#include "core/config/config.h"
 
 using namespace ww;
 

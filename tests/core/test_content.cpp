@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "fixture.h"
 
 using namespace ww;

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/palette.h"
+#include "core/access/palette.h"
 
 using namespace ww;
 

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/config.h"
+#include "core/config/config.h"
 #include "fixture.h"
 
 using namespace ww;

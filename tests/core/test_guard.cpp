@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/guard.h"
+#include "core/base/guard.h"
 #include "stderr_capture.h"
 
 using namespace ww;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "core/guide.h"
+#include "core/guide/guide.h"
 #include "fixture.h"
 
 using namespace ww;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/lifecycle.h"
+#include "core/kiosk/lifecycle.h"
 
 using namespace ww;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/session.h"
-#include "core/touch.h"
+#include "core/kiosk/session.h"
+#include "core/kiosk/touch.h"
 
 using namespace ww;
 

@@ -12,8 +12,8 @@
 #include <system_error>
 #include <thread>
 
-#include "core/content.h"
-#include "core/speech.h"
+#include "core/access/speech.h"
+#include "core/content/content.h"
 #include "stderr_capture.h"
 
 using namespace ww;

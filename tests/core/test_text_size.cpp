@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/text_size.h"
+#include "core/access/text_size.h"
+#include "core/config/config.h"
 
 using namespace ww;
 

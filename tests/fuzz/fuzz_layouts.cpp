@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include "core/content.h"
-#include "core/guide.h"
+#include "core/content/content.h"
+#include "core/guide/guide.h"
 
 namespace fs = std::filesystem;
 

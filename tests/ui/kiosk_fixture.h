@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "core/config.h"
-#include "core/content.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/capture_stderr.h"
-#include "core/admin.h"
+#include "core/kiosk/admin.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;

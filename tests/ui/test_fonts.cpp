@@ -2,7 +2,7 @@
 
 #include <ios>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;

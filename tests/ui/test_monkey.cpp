@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "core/admin.h"
-#include "core/config.h"
-#include "core/content.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
+#include "core/kiosk/admin.h"
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
@@ -166,10 +166,10 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
 
     Variants variants;
     const std::string pin = "135790";
-    ConfigLoad cfg = load_config("kiosk-config/default.toml",
-                                 {"session.idle_timeout=20", "session.warning_seconds=20",
-                                  "admin.pin_hash=" + hash_pin(pin), "admin.lockout_seconds=10",
-                                  "state.dir=" + (variants.root / "state").string()});
+    ConfigLoad cfg = load_config(
+        "kiosk-config/default.toml",
+        {"session.idle_timeout=20", "session.warning_seconds=20", "admin.pin_hash=" + hash_pin(pin),
+         "admin.lockout_seconds=10", "state.dir=" + (variants.root / "state").string()});
     REQUIRE(cfg.ok());
     ContentLoad first = Variants::load(variants.good[0]);
     REQUIRE(first.ok());

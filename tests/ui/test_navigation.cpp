@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "core/guide.h"
+#include "core/guide/guide.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;

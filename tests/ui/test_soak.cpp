@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "../support/proc_stats.h"
-#include "core/config.h"
-#include "core/content.h"
+#include "core/config/config.h"
+#include "core/content/content.h"
 #include "platform/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"

@@ -1,0 +1,105 @@
+#include "core/config/cli.h"
+
+#include <cstdio>
+
+namespace ww {
+
+std::string usage() {
+    return R"(Usage: wegwijzer [options]
+
+  --config FILE        kiosk profile (default: kiosk-config/default.toml)
+  --layouts DIR        content folder (default: the shipped layouts/)
+  --set KEY=VALUE      override one config key, repeatable (e.g. session.idle_timeout=5)
+  --windowed           run in a window instead of fullscreen kiosk mode
+  --size WxH           window / proof size in pixels (e.g. 1080x1920)
+  --lang CODE          start language (e.g. nl, en)
+  --theme NAME         normal | high-contrast
+  --text-size SIZE     normal | large | larger
+  --check              validate config and layouts; print problems as file:line:col: message
+  --proof DIR          render every screen, question and result to DIR/<id>.png and exit
+  --speak SCREEN --wav FILE
+                       write what "read aloud" says for SCREEN (in --lang) to a WAV file
+  --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
+                       one line from a pipe) and print the hash for admin.pin_hash
+  --log-items          log the position of every button after each change (test automation)
+  --help-config        list every config key with its default
+  --help, --version
+)";
+}
+
+CliParse parse_cli(const std::vector<std::string>& args) {
+    CliParse out;
+    CliOptions& o = out.options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& into) {
+            if (i + 1 >= args.size()) {
+                out.error = a + " needs a value";
+                return false;
+            }
+            into = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--config") {
+            if (!value(o.config)) return out;
+        } else if (a == "--layouts") {
+            if (!value(o.layouts)) return out;
+        } else if (a == "--set") {
+            if (!value(v)) return out;
+            o.sets.push_back(v);
+        } else if (a == "--windowed")
+            o.windowed = true;
+        else if (a == "--size") {
+            if (!value(v)) return out;
+            int w = 0, h = 0;
+            char x = 0, extra = 0;
+            if (sscanf(v.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x' || w < 320 ||
+                h < 240 || w > 8192 || h > 8192) {
+                out.error = "--size expects WxH, e.g. 1920x1080 (320x240 .. 8192x8192)";
+                return out;
+            }
+            o.width = w;
+            o.height = h;
+        } else if (a == "--lang") {
+            if (!value(o.lang)) return out;
+        } else if (a == "--theme") {
+            if (!value(o.theme)) return out;
+            if (o.theme != "normal" && o.theme != "high-contrast") {
+                out.error = "--theme expects normal or high-contrast";
+                return out;
+            }
+        } else if (a == "--text-size") {
+            if (!value(o.text_size)) return out;
+            if (o.text_size != "normal" && o.text_size != "large" && o.text_size != "larger") {
+                out.error = "--text-size expects normal, large or larger";
+                return out;
+            }
+        } else if (a == "--check")
+            o.check = true;
+        else if (a == "--proof") {
+            if (!value(o.proof_dir)) return out;
+        } else if (a == "--speak") {
+            if (!value(o.speak_screen)) return out;
+        } else if (a == "--wav") {
+            if (!value(o.wav)) return out;
+        } else if (a == "--hash-pin")
+            o.hash_pin = true;
+        else if (a == "--log-items")
+            o.log_items = true;
+        else if (a == "--help-config")
+            o.help_config = true;
+        else if (a == "--help" || a == "-h")
+            o.help = true;
+        else if (a == "--version")
+            o.version = true;
+        else {
+            out.error = "unknown option '" + a + "'";
+            return out;
+        }
+    }
+    if (!o.speak_screen.empty() && o.wav.empty()) out.error = "--speak needs --wav FILE";
+    return out;
+}
+
+}  // namespace ww

@@ -1,0 +1,115 @@
+// The kiosk profile (kiosk-config/*.toml): everything a site sets. Plain data with documented
+// defaults; a missing key keeps its default. Every key is listed in kiosk-config/README.md.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/base/problem.h"
+#include "core/base/text.h"
+
+namespace ww {
+
+struct KioskConfig {
+    std::string profile = "default";  // name shown in the admin panel and the log
+
+    struct Window {
+        bool fullscreen = true;  // kiosk mode: fullscreen, keys and close requests ignored
+        int monitor = 0;         // index into the connected monitors
+        int width = 1920;        // window size when not fullscreen
+        int height = 1080;
+        bool hide_cursor = true;  // touch screens show no pointer
+    } window;
+
+    struct Display {
+        double px_per_mm = 0;             // 0 = from the monitor (glfwGetMonitorPhysicalSize)
+        double viewing_distance_cm = 50;  // for the text-size rule (EN 301 549 5.1.4)
+        double min_target_mm = 20;        // primary touch targets
+    } display;
+
+    struct Session {
+        int idle_timeout = 90;     // seconds without input before "are you still there?"
+        int warning_seconds = 30;  // countdown length (WCAG 2.2.1 asks for at least 20 s)
+    } session;
+
+    struct Attract {
+        bool enabled = true;
+        int seconds_per_message = 8;
+        int fps = 10;  // frame cap while a message fades (software renderer: keep it low)
+    } attract;
+
+    struct Night {
+        bool enabled = false;
+        std::string start = "22:00";  // local time, HH:MM
+        std::string end = "07:00";
+        double dim = 0.35;  // brightness of the attract loop at night (0..1)
+    } night;
+
+    struct Languages {
+        std::vector<std::string> offered;  // empty = every language in layouts/kiosk.toml
+        std::string default_language;      // empty = the first offered
+    } languages;
+
+    struct Accessibility {
+        std::string text_size = "normal";  // normal | large | larger
+        std::string theme = "normal";      // normal | high-contrast
+        int speech_volume = 80;            // 0..100, restored after every session
+        int speech_rate = 150;             // words per minute
+    } accessibility;
+
+    struct Touch {
+        double drag_threshold_mm = 4;  // a press that moves further becomes a scroll
+        double inertia_decay = 4.0;    // 1/s: how fast a flick slows down
+    } touch;
+
+    struct Admin {
+        std::string corner = "top-left";  // top-left | top-right | bottom-left | bottom-right
+        int taps = 5;                     // taps in that corner ...
+        double seconds = 3;               // ... within this many seconds open the PIN pad
+        double corner_mm = 25;            // size of the corner area
+        std::string pin_hash;             // from `wegwijzer --hash-pin`; empty = admin disabled
+        int max_attempts = 5;             // wrong PINs before a lockout
+        int lockout_seconds = 300;
+    } admin;
+
+    struct State {
+        std::string dir;  // kept across restarts (the PIN lockout); empty = resolve_state_dir()
+    } state;
+
+    struct Fonts {
+        std::string regular = "Noto Sans";  // fontconfig family or a path to a .ttf
+        std::string bold = "Noto Sans:bold";
+    } fonts;
+
+    Text out_of_order;  // shown to visitors when the content is broken
+};
+
+struct ConfigLoad {
+    KioskConfig config;
+    Problems problems;
+    bool ok() const { return problems.empty(); }
+};
+
+// Reads `path` (empty = defaults only) and applies `overrides` ("session.idle_timeout=5") on top.
+ConfigLoad load_config(const std::string& path, const std::vector<std::string>& overrides);
+
+// Every declared key: its name in a profile and the KioskConfig member that holds it.
+struct ConfigKey {
+    std::string name;         // "touch.drag_threshold_mm"
+    std::string member_path;  // "touch.drag_threshold_mm" (languages.default: default_language)
+};
+std::vector<ConfigKey> config_keys();
+
+// Where the kiosk keeps state across restarts: `configured` (state.dir) when set, else
+// $XDG_STATE_HOME/wegwijzer, else $HOME/.local/state/wegwijzer; empty when there is none. Pass
+// the environment (getenv; null = unset). A relative XDG_STATE_HOME is ignored, as the XDG spec
+// asks.
+std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
+                              const char* home);
+
+// What a valid profile may still want changed (`--check` prints these; they are no problems).
+std::vector<std::string> config_warnings(const KioskConfig& config);
+
+// Every key as "section.key = default  # doc", for the README and `--help-config`.
+std::string describe_config_keys();
+
+}  // namespace ww
