@@ -8,6 +8,8 @@
 
 #include "core/access/speech.h"
 #include "core/base/log.h"
+#include "core/kiosk/languages.h"
+#include "core/kiosk/schedule.h"
 #include "ui/draw_context.h"
 #include "ui/overlays.h"
 #include "ui/screens.h"
@@ -24,20 +26,6 @@ constexpr ImGuiWindowFlags kFull = ImGuiWindowFlags_NoDecoration | ImGuiWindowFl
 LifecycleTimes times_of(const KioskConfig& c) {
     return {static_cast<double>(c.session.idle_timeout),
             static_cast<double>(c.session.warning_seconds), c.attract.enabled};
-}
-
-// Minutes since midnight of "HH:MM".
-int minutes(const std::string& hhmm) {
-    return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
-}
-
-bool is_night(const KioskConfig::Night& n) {
-    if (!n.enabled) return false;
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    const int now = local.tm_hour * 60 + local.tm_min, a = minutes(n.start), b = minutes(n.end);
-    return a <= b ? (now >= a && now < b) : (now >= a || now < b);
 }
 
 }  // namespace
@@ -63,17 +51,7 @@ SessionDefaults KioskApp::defaults() const {
     SessionDefaults d;
     if (content_) {
         d.home = content_->home;
-        d.lang = content_->languages.front();
-        std::vector<std::string> offered;
-        for (auto& l : config_.languages.offered)
-            if (std::find(content_->languages.begin(), content_->languages.end(), l) !=
-                content_->languages.end())
-                offered.push_back(l);
-        if (!offered.empty()) d.lang = offered.front();
-        const std::string& wanted = config_.languages.default_language;
-        if (std::find(content_->languages.begin(), content_->languages.end(), wanted) !=
-            content_->languages.end())
-            d.lang = wanted;
+        d.lang = start_language(*content_, config_.languages);
     }
     d.text_size = parse_text_size(config_.accessibility.text_size);
     d.theme = parse_theme(config_.accessibility.theme);
@@ -185,10 +163,15 @@ double KioskApp::next_wakeup(double now) const {
     return now + 1;
 }
 
+bool KioskApp::night() const {
+    return is_night(config_.night,
+                    hooks_.local_minutes ? hooks_.local_minutes() : local_minutes_now());
+}
+
 AttractTiming KioskApp::attract_timing() const {
     // At night the loop is dimmed and slower still.
     return {static_cast<double>(config_.attract.seconds_per_message),
-            is_night(config_.night) ? 2 : config_.attract.fps};
+            night() ? 2 : config_.attract.fps};
 }
 
 void KioskApp::log_place() const {
@@ -293,24 +276,7 @@ void KioskApp::show(const Place& p) {
     session_.theme = keep.theme;
     session_.reach_mode = keep.reach_mode;
     shown_key_.clear();
-    const Guide& g = content_->guide;
-    if (p.kind == PlaceKind::Screen) {
-        if (p.id != content_->home) open_screen(session_, p.id);
-        return;
-    }
-    // Replay a path through the guide that reaches `p`.
-    for (auto& path : all_paths(g)) {
-        Session s = session_;
-        start_guide(s, g);
-        for (auto& [q, v] : path.steps) {
-            if (s.current() == p) break;
-            answer(s, g, v);
-        }
-        if (s.current() == p) {
-            session_ = s;
-            return;
-        }
-    }
+    walk_to(session_, *content_, p);
 }
 
 std::string KioskApp::trail() const {
@@ -405,15 +371,8 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
     const Palette& pal = palette(session_.theme);
     DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
     if (session_.access_panel) draw_access_panel(c);
-    if (session_.language_panel) {
-        std::vector<std::string> offered;
-        for (auto& l : content_->languages)
-            if (config_.languages.offered.empty() ||
-                std::find(config_.languages.offered.begin(), config_.languages.offered.end(), l) !=
-                    config_.languages.offered.end())
-                offered.push_back(l);
-        draw_language_panel(c, offered);
-    }
+    if (session_.language_panel)
+        draw_language_panel(c, offered_languages(*content_, config_.languages));
     if (lifecycle_.phase() == Phase::Warning) draw_idle_warning(c, lifecycle_.seconds_left(now));
 }
 
@@ -472,7 +431,7 @@ bool KioskApp::frame(double now) {
     } else if (lifecycle_.phase() == Phase::Attract) {
         const double t = now - attract_since_;
         DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
-        draw_attract(c, t, is_night(config_.night) ? static_cast<float>(config_.night.dim) : 1.0f,
+        draw_attract(c, t, night() ? static_cast<float>(config_.night.dim) : 1.0f,
                      attract_timing());
     } else {
         ImGui::SetNextWindowPos({0, 0});

@@ -56,6 +56,8 @@ struct AppHooks {
     std::function<void()> reload_content;
     // True while read-aloud is still talking: a visitor who listens is not idle. Unset = never.
     std::function<bool()> speaking;
+    // Minutes since local midnight, for the night hours. Unset = the system clock.
+    std::function<int()> local_minutes;
 };
 
 class KioskApp {
@@ -127,6 +129,7 @@ class KioskApp {
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
     AttractTiming attract_timing() const;
+    bool night() const;  // the profile's night hours, on the hooks' clock
     void speak_place();  // reads the current place aloud when speech is on
 
     KioskConfig config_;

@@ -119,3 +119,19 @@ TEST_CASE("touch: a drag leaves the button, scrolls with the finger and flicks w
     CHECK(total > 100);   // the flick carried on
     CHECK(frames < 600);  // and stopped by itself within ten seconds
 }
+
+TEST_CASE("walk_to reaches every place of the shipped content with a history for Back") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.ok());
+    const Content& c = *load.content;
+    for (auto& p : all_places(c)) {
+        CAPTURE(p.key());
+        Session s = fresh_session({});
+        CHECK(walk_to(s, c, p));
+        CHECK(s.current() == p);
+        if (!(p == Place{PlaceKind::Screen, c.home})) CHECK(s.history.size() >= 2);
+    }
+    Session s = fresh_session({});
+    CHECK_FALSE(walk_to(s, c, {PlaceKind::Result, "no-such-result"}));
+    CHECK(s.history.size() == 1);
+}

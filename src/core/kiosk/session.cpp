@@ -92,4 +92,25 @@ std::pair<int, int> question_progress(const Session& s, const Guide& g) {
     return {n, n + remaining};
 }
 
+bool walk_to(Session& s, const Content& c, const Place& p) {
+    if (!place_exists(c, p)) return false;
+    if (p.kind == PlaceKind::Screen) {
+        if (p.id != c.home) open_screen(s, p.id);
+        return true;
+    }
+    for (auto& path : all_paths(c.guide)) {
+        Session t = s;
+        start_guide(t, c.guide);
+        for (auto& [q, v] : path.steps) {
+            if (t.current() == p) break;
+            answer(t, c.guide, v);
+        }
+        if (t.current() == p) {
+            s = t;
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace ww

@@ -58,6 +58,11 @@ bool answer(Session& s, const Guide& g, const std::string& value);
 void go_back(Session& s);
 void go_home(Session& s, const std::string& home);
 
+// From a fresh session on home, goes to `p` with a history that makes Back meaningful: a screen
+// is opened from home, a question or result is reached by replaying a guide path. False when
+// `p` is not in the content (or no path reaches it); `s` is then left on home.
+bool walk_to(Session& s, const Content& c, const Place& p);
+
 // "Vraag 2 van 3": the current question's number and the longest path's length from the start.
 std::pair<int, int> question_progress(const Session& s, const Guide& g);
 
