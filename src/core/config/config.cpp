@@ -6,298 +6,16 @@
 #include <sstream>
 
 #include "core/base/toml_reader.h"
+#include "core/config/config_schema.h"
 
 namespace ww {
 
 namespace {
 
-enum class Kind { Bool, Int, Double, String, StringList };
-
-// One config key: where it lives, what it holds, its limits and its documentation.
-struct Field {
-    const char* section;  // "" = top level
-    const char* key;
-    Kind kind;
-    const char* member_path;  // "touch.drag_threshold_mm": how code reads it from a KioskConfig
-    std::function<void*(KioskConfig&)> member;
-    double min = 0, max = 0;                // for numbers (min == max: no range)
-    std::vector<std::string> choices = {};  // for strings with a fixed set of values
-    const char* doc = "";
-};
-
-#define M(expr) #expr, [](KioskConfig & c) -> void* { return &c.expr; }
-
-const std::vector<Field>& fields() {
-    static const std::vector<Field> f = {
-        {"", "profile", Kind::String, M(profile), 0, 0, {}, "name of this profile"},
-        {"window",
-         "fullscreen",
-         Kind::Bool,
-         M(window.fullscreen),
-         0,
-         0,
-         {},
-         "kiosk mode: fullscreen, keys and close requests are ignored"},
-        {"window", "monitor", Kind::Int, M(window.monitor), 0, 16, {}, "monitor index"},
-        {"window",
-         "width",
-         Kind::Int,
-         M(window.width),
-         320,
-         8192,
-         {},
-         "window width when not fullscreen"},
-        {"window",
-         "height",
-         Kind::Int,
-         M(window.height),
-         240,
-         8192,
-         {},
-         "window height when not fullscreen"},
-        {"window",
-         "hide_cursor",
-         Kind::Bool,
-         M(window.hide_cursor),
-         0,
-         0,
-         {},
-         "hide the mouse pointer"},
-        {"display",
-         "px_per_mm",
-         Kind::Double,
-         M(display.px_per_mm),
-         0,
-         40,
-         {},
-         "pixels per millimetre; 0 = ask the monitor"},
-        {"display",
-         "viewing_distance_cm",
-         Kind::Double,
-         M(display.viewing_distance_cm),
-         20,
-         300,
-         {},
-         "typical distance between eyes and screen"},
-        {"display",
-         "min_target_mm",
-         Kind::Double,
-         M(display.min_target_mm),
-         9,
-         60,
-         {},
-         "minimum size of primary touch targets"},
-        {"session",
-         "idle_timeout",
-         Kind::Int,
-         M(session.idle_timeout),
-         2,
-         3600,
-         {},
-         "seconds without input before the warning"},
-        {"session",
-         "warning_seconds",
-         Kind::Int,
-         M(session.warning_seconds),
-         1,
-         600,
-         {},
-         "length of the countdown (WCAG 2.2.1: at least 20)"},
-        {"attract",
-         "enabled",
-         Kind::Bool,
-         M(attract.enabled),
-         0,
-         0,
-         {},
-         "show the attract loop between visitors"},
-        {"attract",
-         "seconds_per_message",
-         Kind::Int,
-         M(attract.seconds_per_message),
-         2,
-         120,
-         {},
-         "how long each attract message stays"},
-        {"attract",
-         "fps",
-         Kind::Int,
-         M(attract.fps),
-         1,
-         30,
-         {},
-         "frame cap while a message fades in or out"},
-        {"night",
-         "enabled",
-         Kind::Bool,
-         M(night.enabled),
-         0,
-         0,
-         {},
-         "dim the attract loop at night"},
-        {"night",
-         "start",
-         Kind::String,
-         M(night.start),
-         0,
-         0,
-         {},
-         "night starts (HH:MM, local time)"},
-        {"night", "end", Kind::String, M(night.end), 0, 0, {}, "night ends (HH:MM)"},
-        {"night", "dim", Kind::Double, M(night.dim), 0, 1, {}, "brightness at night (0..1)"},
-        {"languages",
-         "offered",
-         Kind::StringList,
-         M(languages.offered),
-         0,
-         0,
-         {},
-         "language codes offered; empty = all in layouts/kiosk.toml"},
-        {"languages",
-         "default",
-         Kind::String,
-         M(languages.default_language),
-         0,
-         0,
-         {},
-         "language of a new session; empty = the first offered"},
-        {"accessibility",
-         "text_size",
-         Kind::String,
-         M(accessibility.text_size),
-         0,
-         0,
-         {"normal", "large", "larger"},
-         "text size of a new session"},
-        {"accessibility",
-         "theme",
-         Kind::String,
-         M(accessibility.theme),
-         0,
-         0,
-         {"normal", "high-contrast"},
-         "theme of a new session"},
-        {"accessibility",
-         "speech_volume",
-         Kind::Int,
-         M(accessibility.speech_volume),
-         0,
-         100,
-         {},
-         "read-aloud volume, restored after each session"},
-        {"accessibility",
-         "speech_rate",
-         Kind::Int,
-         M(accessibility.speech_rate),
-         80,
-         400,
-         {},
-         "read-aloud speed in words per minute"},
-        {"touch",
-         "drag_threshold_mm",
-         Kind::Double,
-         M(touch.drag_threshold_mm),
-         1,
-         30,
-         {},
-         "a press that moves further scrolls instead of tapping"},
-        {"touch",
-         "inertia_decay",
-         Kind::Double,
-         M(touch.inertia_decay),
-         0.5,
-         50,
-         {},
-         "how fast a flick slows down (1/s)"},
-        {"admin",
-         "corner",
-         Kind::String,
-         M(admin.corner),
-         0,
-         0,
-         {"top-left", "top-right", "bottom-left", "bottom-right"},
-         "corner of the hidden admin gesture"},
-        {"admin",
-         "taps",
-         Kind::Int,
-         M(admin.taps),
-         3,
-         20,
-         {},
-         "taps in the corner that open the PIN pad"},
-        {"admin",
-         "seconds",
-         Kind::Double,
-         M(admin.seconds),
-         1,
-         20,
-         {},
-         "... within this many seconds"},
-        {"admin",
-         "corner_mm",
-         Kind::Double,
-         M(admin.corner_mm),
-         5,
-         100,
-         {},
-         "size of the corner area"},
-        {"admin",
-         "pin_hash",
-         Kind::String,
-         M(admin.pin_hash),
-         0,
-         0,
-         {},
-         "output of `wegwijzer --hash-pin`; empty disables the admin panel"},
-        {"admin",
-         "max_attempts",
-         Kind::Int,
-         M(admin.max_attempts),
-         1,
-         100,
-         {},
-         "wrong PINs before lockout"},
-        {"admin",
-         "lockout_seconds",
-         Kind::Int,
-         M(admin.lockout_seconds),
-         10,
-         86400,
-         {},
-         "length of the lockout"},
-        {"state",
-         "dir",
-         Kind::String,
-         M(state.dir),
-         0,
-         0,
-         {},
-         "folder for what survives a restart (the PIN lockout); empty = "
-         "$XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
-        {"fonts",
-         "regular",
-         Kind::String,
-         M(fonts.regular),
-         0,
-         0,
-         {},
-         "fontconfig pattern or .ttf path"},
-        {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {}, "fontconfig pattern or .ttf path"},
-    };
-    return f;
-}
-#undef M
-
-bool valid_hhmm(const std::string& s) {
-    return s.size() == 5 && s[2] == ':' && isdigit(s[0]) && isdigit(s[1]) && isdigit(s[3]) &&
-           isdigit(s[4]) && std::stoi(s.substr(0, 2)) < 24 && std::stoi(s.substr(3)) < 60;
-}
-
-void read_field(TomlReader& r, const toml::table& t, const Field& f, KioskConfig& c) {
+void read_field(TomlReader& r, const toml::table& t, const ConfigField& f, KioskConfig& c) {
     const toml::node* n = t.get(f.key);
     if (!n) return;
-    const std::string name =
-        std::string(*f.section ? f.section : "") + (*f.section ? "." : "") + f.key;
+    const std::string name = f.name();
     auto range = [&](double v) {
         if (!std::isfinite(v) || (f.min != f.max && (v < f.min || v > f.max))) {  // nan passes both
             std::ostringstream m;
@@ -329,14 +47,8 @@ void read_field(TomlReader& r, const toml::table& t, const Field& f, KioskConfig
                     r.problem(*n, "'" + name + "' is '" + *v + "'; it must be one of " + list);
                     break;
                 }
-                if ((name == "night.start" || name == "night.end") && !valid_hhmm(*v)) {
-                    r.problem(*n, "'" + name + "' must be a time like 22:00");
-                    break;
-                }
-                if (name == "admin.pin_hash" && !v->empty() && v->rfind("$argon2id$", 0) != 0) {
-                    r.problem(*n,
-                              "'admin.pin_hash' is not a hash from `wegwijzer --hash-pin` "
-                              "(a PIN itself never goes in the config)");
+                if (const std::string why = f.check ? f.check(*v) : ""; !why.empty()) {
+                    r.problem(*n, "'" + name + "' " + why);
                     break;
                 }
                 *static_cast<std::string*>(f.member(c)) = *v;
@@ -366,11 +78,12 @@ void apply(TomlReader& r, const toml::table& root, KioskConfig& c) {
             }
             continue;
         }
-        const bool top = std::any_of(fields().begin(), fields().end(),
-                                     [&](const Field& f) { return !*f.section && key == f.key; });
+        const bool top =
+            std::any_of(config_fields().begin(), config_fields().end(),
+                        [&](const ConfigField& f) { return !*f.section && key == f.key; });
         if (top) continue;
-        const bool section = std::any_of(fields().begin(), fields().end(),
-                                         [&](const Field& f) { return key == f.section; });
+        const bool section = std::any_of(config_fields().begin(), config_fields().end(),
+                                         [&](const ConfigField& f) { return key == f.section; });
         if (!section) {
             r.problem(k.source(), "unknown key '" + key + "'");
             continue;
@@ -382,14 +95,14 @@ void apply(TomlReader& r, const toml::table& root, KioskConfig& c) {
         }
         for (auto&& [sk, sv] : *t) {
             const std::string_view sub = sk.str();  // clang 14: lambdas cannot capture bindings
-            const bool known = std::any_of(fields().begin(), fields().end(), [&](const Field& f) {
-                return key == f.section && sub == f.key;
-            });
+            const bool known =
+                std::any_of(config_fields().begin(), config_fields().end(),
+                            [&](const ConfigField& f) { return key == f.section && sub == f.key; });
             if (!known)
                 r.problem(sk.source(), "unknown key '" + key + "." + std::string(sk.str()) + "'");
         }
     }
-    for (auto& f : fields()) {
+    for (auto& f : config_fields()) {
         if (!*f.section) {
             read_field(r, root, f, c);
         } else if (auto t = root.get(f.section); t && t->is_table()) {
@@ -441,13 +154,6 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
     return out;
 }
 
-std::vector<ConfigKey> config_keys() {
-    std::vector<ConfigKey> out;
-    for (auto& f : fields())
-        out.push_back({std::string(f.section) + (*f.section ? "." : "") + f.key, f.member_path});
-    return out;
-}
-
 std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
                               const char* home) {
     if (!configured.empty()) return configured;
@@ -464,46 +170,6 @@ std::vector<std::string> config_warnings(const KioskConfig& config) {
             "admin.pin_hash is empty: the admin panel is disabled; set one with "
             "wegwijzer --hash-pin (see kiosk-config/README.md)");
     return out;
-}
-
-std::string describe_config_keys() {
-    KioskConfig defaults;
-    std::ostringstream out;
-    std::string section = "-";
-    for (auto& f : fields()) {
-        if (section != f.section) {
-            section = f.section;
-            if (!section.empty()) out << "\n[" << section << "]\n";
-        }
-        out << f.key << " = ";
-        void* m = f.member(defaults);
-        switch (f.kind) {
-            case Kind::Bool:
-                out << (*static_cast<bool*>(m) ? "true" : "false");
-                break;
-            case Kind::Int:
-                out << *static_cast<int*>(m);
-                break;
-            case Kind::Double:
-                out << *static_cast<double*>(m);
-                break;
-            case Kind::String:
-                out << '"' << *static_cast<std::string*>(m) << '"';
-                break;
-            case Kind::StringList:
-                out << "[]";
-                break;
-        }
-        out << "  # " << f.doc;
-        if (f.min != f.max) out << " (" << f.min << ".." << f.max << ")";
-        if (!f.choices.empty()) {
-            out << " (";
-            for (size_t i = 0; i < f.choices.size(); ++i) out << (i ? " | " : "") << f.choices[i];
-            out << ")";
-        }
-        out << "\n";
-    }
-    return out.str();
 }
 
 }  // namespace ww

@@ -1,0 +1,156 @@
+#include "core/config/config_schema.h"
+
+#include <sstream>
+
+namespace ww {
+
+namespace {
+
+std::string check_hhmm(const std::string& v) {
+    const bool ok = v.size() == 5 && v[2] == ':' && isdigit(v[0]) && isdigit(v[1]) &&
+                    isdigit(v[3]) && isdigit(v[4]) && std::stoi(v.substr(0, 2)) < 24 &&
+                    std::stoi(v.substr(3)) < 60;
+    return ok ? "" : "must be a time like 22:00";
+}
+
+std::string check_pin_hash(const std::string& v) {
+    if (v.empty() || v.rfind("$argon2id$", 0) == 0) return "";
+    return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+}
+
+#define M(expr) #expr, [](KioskConfig & c) -> void* { return &c.expr; }
+
+}  // namespace
+
+// clang-format off
+const std::vector<ConfigField>& config_fields() {
+    static const std::vector<ConfigField> f = {
+    {"", "profile", Kind::String, M(profile), 0, 0, {},
+     "name of this profile"},
+    {"window", "fullscreen", Kind::Bool, M(window.fullscreen), 0, 0, {},
+     "kiosk mode: fullscreen, keys and close requests are ignored"},
+    {"window", "monitor", Kind::Int, M(window.monitor), 0, 16, {},
+     "monitor index"},
+    {"window", "width", Kind::Int, M(window.width), 320, 8192, {},
+     "window width when not fullscreen"},
+    {"window", "height", Kind::Int, M(window.height), 240, 8192, {},
+     "window height when not fullscreen"},
+    {"window", "hide_cursor", Kind::Bool, M(window.hide_cursor), 0, 0, {},
+     "hide the mouse pointer"},
+    {"display", "px_per_mm", Kind::Double, M(display.px_per_mm), 0, 40, {},
+     "pixels per millimetre; 0 = ask the monitor"},
+    {"display", "viewing_distance_cm", Kind::Double, M(display.viewing_distance_cm), 20, 300, {},
+     "typical distance between eyes and screen"},
+    {"display", "min_target_mm", Kind::Double, M(display.min_target_mm), 9, 60, {},
+     "minimum size of primary touch targets"},
+    {"session", "idle_timeout", Kind::Int, M(session.idle_timeout), 2, 3600, {},
+     "seconds without input before the warning"},
+    {"session", "warning_seconds", Kind::Int, M(session.warning_seconds), 1, 600, {},
+     "length of the countdown (WCAG 2.2.1: at least 20)"},
+    {"attract", "enabled", Kind::Bool, M(attract.enabled), 0, 0, {},
+     "show the attract loop between visitors"},
+    {"attract", "seconds_per_message", Kind::Int, M(attract.seconds_per_message), 2, 120, {},
+     "how long each attract message stays"},
+    {"attract", "fps", Kind::Int, M(attract.fps), 1, 30, {},
+     "frame cap while a message fades in or out"},
+    {"night", "enabled", Kind::Bool, M(night.enabled), 0, 0, {},
+     "dim the attract loop at night"},
+    {"night", "start", Kind::String, M(night.start), 0, 0, {},
+     "night starts (HH:MM, local time)", check_hhmm},
+    {"night", "end", Kind::String, M(night.end), 0, 0, {},
+     "night ends (HH:MM)", check_hhmm},
+    {"night", "dim", Kind::Double, M(night.dim), 0, 1, {},
+     "brightness at night (0..1)"},
+    {"languages", "offered", Kind::StringList, M(languages.offered), 0, 0, {},
+     "language codes offered; empty = all in layouts/kiosk.toml"},
+    {"languages", "default", Kind::String, M(languages.default_language), 0, 0, {},
+     "language of a new session; empty = the first offered"},
+    {"accessibility", "text_size", Kind::String, M(accessibility.text_size), 0, 0, {"normal", "large", "larger"},
+     "text size of a new session"},
+    {"accessibility", "theme", Kind::String, M(accessibility.theme), 0, 0, {"normal", "high-contrast"},
+     "theme of a new session"},
+    {"accessibility", "speech_volume", Kind::Int, M(accessibility.speech_volume), 0, 100, {},
+     "read-aloud volume, restored after each session"},
+    {"accessibility", "speech_rate", Kind::Int, M(accessibility.speech_rate), 80, 400, {},
+     "read-aloud speed in words per minute"},
+    {"touch", "drag_threshold_mm", Kind::Double, M(touch.drag_threshold_mm), 1, 30, {},
+     "a press that moves further scrolls instead of tapping"},
+    {"touch", "inertia_decay", Kind::Double, M(touch.inertia_decay), 0.5, 50, {},
+     "how fast a flick slows down (1/s)"},
+    {"admin", "corner", Kind::String, M(admin.corner), 0, 0, {"top-left", "top-right", "bottom-left", "bottom-right"},
+     "corner of the hidden admin gesture"},
+    {"admin", "taps", Kind::Int, M(admin.taps), 3, 20, {},
+     "taps in the corner that open the PIN pad"},
+    {"admin", "seconds", Kind::Double, M(admin.seconds), 1, 20, {},
+     "... within this many seconds"},
+    {"admin", "corner_mm", Kind::Double, M(admin.corner_mm), 5, 100, {},
+     "size of the corner area"},
+    {"admin", "pin_hash", Kind::String, M(admin.pin_hash), 0, 0, {},
+     "output of `wegwijzer --hash-pin`; empty disables the admin panel", check_pin_hash},
+    {"admin", "max_attempts", Kind::Int, M(admin.max_attempts), 1, 100, {},
+     "wrong PINs before lockout"},
+    {"admin", "lockout_seconds", Kind::Int, M(admin.lockout_seconds), 10, 86400, {},
+     "length of the lockout"},
+    {"state", "dir", Kind::String, M(state.dir), 0, 0, {},
+     "folder for what survives a restart (the PIN lockout); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
+    {"fonts", "regular", Kind::String, M(fonts.regular), 0, 0, {},
+     "fontconfig pattern or .ttf path"},
+    {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {},
+     "fontconfig pattern or .ttf path"},
+    };
+    return f;
+}
+// clang-format on
+#undef M
+
+std::string ConfigField::name() const {
+    return std::string(section) + (*section ? "." : "") + key;
+}
+
+std::vector<ConfigKey> config_keys() {
+    std::vector<ConfigKey> out;
+    for (auto& f : config_fields()) out.push_back({f.name(), f.member_path});
+    return out;
+}
+
+std::string describe_config_keys() {
+    KioskConfig defaults;
+    std::ostringstream out;
+    std::string section = "-";
+    for (auto& f : config_fields()) {
+        if (section != f.section) {
+            section = f.section;
+            if (!section.empty()) out << "\n[" << section << "]\n";
+        }
+        out << f.key << " = ";
+        void* m = f.member(defaults);
+        switch (f.kind) {
+            case Kind::Bool:
+                out << (*static_cast<bool*>(m) ? "true" : "false");
+                break;
+            case Kind::Int:
+                out << *static_cast<int*>(m);
+                break;
+            case Kind::Double:
+                out << *static_cast<double*>(m);
+                break;
+            case Kind::String:
+                out << '"' << *static_cast<std::string*>(m) << '"';
+                break;
+            case Kind::StringList:
+                out << "[]";
+                break;
+        }
+        out << "  # " << f.doc;
+        if (f.min != f.max) out << " (" << f.min << ".." << f.max << ")";
+        if (!f.choices.empty()) {
+            out << " (";
+            for (size_t i = 0; i < f.choices.size(); ++i) out << (i ? " | " : "") << f.choices[i];
+            out << ")";
+        }
+        out << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace ww
