@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/content_copy.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/kiosk/admin.h"
@@ -38,62 +39,29 @@ long env_or(const char* name, long fallback) {
 
 // Content variants on disk, each a layouts/ + assets/ pair, made once per run.
 struct Variants {
-    fs::path root;
+    std::vector<std::unique_ptr<ContentCopy>> copies;
     std::vector<std::string> good, broken;  // layouts dirs
-
+    ContentCopy& add(std::vector<std::string>& to) {
+        copies.push_back(std::make_unique<ContentCopy>("monkey"));
+        to.push_back(copies.back()->layouts());
+        return *copies.back();
+    }
     Variants() {
-        root = fs::temp_directory_path() / ("ww-monkey-" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        add_good("shipped", [](const fs::path&) {});
-        add_good("renamed", [](const fs::path& d) {
-            // New words and a letter the shipped content never had: fonts must follow.
-            edit(d / "layouts/kiosk.toml", "nl = \"Start\"", "nl = \"Begin \xC5\x81\"");
-        });
-        add_broken("cut-in-half", [](const fs::path& d) {
+        add(good);  // as shipped
+        // New words and a letter the shipped content never had: fonts must follow.
+        add(good).replace("kiosk.toml", "nl = \"Start\"", "nl = \"Begin \xC5\x81\"");
+        {
             // Cut inside a string half-way: a half that happens to end between two blocks would
             // be valid TOML and a valid (shorter) screen.
-            const fs::path f = d / "layouts/screens/geld.toml";
-            std::ifstream in(f);
-            const std::string text((std::istreambuf_iterator<char>(in)),
-                                   std::istreambuf_iterator<char>());
-            fs::resize_file(f, text.find("= \"", text.size() / 2) + 5);
-        });
-        add_broken("invalid-utf8", [](const fs::path& d) {
-            edit(d / "layouts/screens/optie-2.toml", "a", "\xC3\x28");
-        });
-        add_broken("missing-picture",
-                   [](const fs::path& d) { fs::remove(d / "assets/tile-money.png"); });
-        add_broken("empty-guide", [](const fs::path& d) {
-            std::ofstream(d / "layouts/guide.toml", std::ios::trunc);
-        });
+            ContentCopy& c = add(broken);
+            const std::string text = c.read("screens/geld.toml");
+            c.write("screens/geld.toml", text.substr(0, text.find("= \"", text.size() / 2) + 5));
+        }
+        add(broken).replace("screens/optie-2.toml", "a", "\xC3\x28");  // invalid UTF-8
+        fs::remove(add(broken).root / "assets/tile-money.png");        // a missing picture
+        add(broken).write("guide.toml", "");                           // an empty guide
     }
-    ~Variants() { fs::remove_all(root); }
-
-    static void edit(const fs::path& f, const std::string& from, const std::string& to) {
-        std::ifstream in(f);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const size_t at = text.find(from);
-        REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << f);
-        text.replace(at, from.size(), to);
-        std::ofstream(f, std::ios::trunc) << text;
-    }
-    template <class F>
-    fs::path copy(const std::string& name, F change) {
-        const fs::path d = root / name;
-        fs::create_directories(d);
-        fs::copy("layouts", d / "layouts", fs::copy_options::recursive);
-        fs::copy("assets", d / "assets", fs::copy_options::recursive);
-        change(d);
-        return d;
-    }
-    template <class F>
-    void add_good(const std::string& name, F change) {
-        good.push_back((copy(name, change) / "layouts").string());
-    }
-    template <class F>
-    void add_broken(const std::string& name, F change) {
-        broken.push_back((copy(name, change) / "layouts").string());
-    }
+    const fs::path& root() const { return copies.front()->root; }
     static ContentLoad load(const std::string& layouts) {
         return load_content(layouts, (fs::path(layouts).parent_path() / "assets").string());
     }
@@ -169,7 +137,7 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     ConfigLoad cfg = load_config(
         "kiosk-config/default.toml",
         {"session.idle_timeout=20", "session.warning_seconds=20", "admin.pin_hash=" + hash_pin(pin),
-         "admin.lockout_seconds=10", "state.dir=" + (variants.root / "state").string()});
+         "admin.lockout_seconds=10", "state.dir=" + (variants.root() / "state").string()});
     REQUIRE(cfg.ok());
     ContentLoad first = Variants::load(variants.good[0]);
     REQUIRE(first.ok());

@@ -1,50 +1,13 @@
 // Content reloads while a visitor is busy (SIGHUP, the admin panel, a fleet update): nothing may
 // keep pointing into the content that was replaced, and the fonts follow the new text.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include "../support/content_copy.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;
-namespace fs = std::filesystem;
 
 namespace {
-
-// A copy of the shipped layouts/ and assets/ in a temp folder, to edit for one test.
-struct ContentCopy {
-    fs::path root;
-    ContentCopy() {
-        root = fs::temp_directory_path() /
-               ("ww-reload-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::remove_all(root);
-        fs::create_directories(root);
-        fs::copy("layouts", root / "layouts", fs::copy_options::recursive);
-        fs::copy("assets", root / "assets", fs::copy_options::recursive);
-    }
-    ~ContentCopy() { fs::remove_all(root); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-    std::string layouts() const { return (root / "layouts").string(); }
-    std::string assets() const { return (root / "assets").string(); }
-    ContentLoad load() const { return load_content(layouts(), assets()); }
-    // Replaces the first `from` in layouts/FILE with `to`.
-    void replace(const std::string& file, const std::string& from, const std::string& to) {
-        const fs::path p = root / "layouts" / file;
-        std::stringstream s;
-        s << std::ifstream(p).rdbuf();
-        std::string text = s.str();
-        const size_t at = text.find(from);
-        REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << file);
-        text.replace(at, from.size(), to);
-        std::ofstream(p, std::ios::trunc) << text;
-    }
-};
 
 bool has_glyph(const FontSet& f, ImWchar c) {
     return f.body && f.body->FindGlyphNoFallback(c) != nullptr;
