@@ -44,17 +44,18 @@ test: deps
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
 	  -DWEGWIJZER_WERROR=ON
-	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests ui_tests
+	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests platform_tests ui_tests
 	# Reports on stdout: some tests capture stderr (tests/core/stderr_capture.h) while they run.
-	for t in core_tests ui_tests; do echo "== $$t (ASan + UBSan)"; \
+	for t in core_tests platform_tests ui_tests; do echo "== $$t (ASan + UBSan)"; \
 	  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:log_path=stdout \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=stdout \
 	  LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 \
 	  $(BUILD)-asan/$$t || exit 1; done
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
-	cmake --build $(BUILD)-tsan -j $(JOBS) --target core_tests
-	tests/tsan.sh $(BUILD)-tsan/core_tests -ts=speaker
+	# The Speaker's thread: platform_tests needs no window, so this build stays without GUI.
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 check: build

@@ -15,6 +15,7 @@
 #include "core/kiosk/admin.h"
 #include "platform/pin_prompt.h"
 #include "platform/runner.h"
+#include "platform/speech_synth.h"
 
 namespace fs = std::filesystem;
 using namespace ww;

@@ -4,9 +4,9 @@
 #include <functional>
 #include <memory>
 
-#include "core/access/speech.h"
 #include "platform/gl_window.h"
 #include "platform/runner.h"
+#include "platform/speaker.h"
 #include "ui/app.h"
 
 namespace ww {

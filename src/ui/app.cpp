@@ -6,7 +6,6 @@
 #include <cmath>
 #include <ctime>
 
-#include "core/access/speech.h"
 #include "core/base/log.h"
 #include "core/kiosk/languages.h"
 #include "core/kiosk/schedule.h"
@@ -85,7 +84,7 @@ bool KioskApp::set_content(ContentLoad load) {
 
 void KioskApp::reset_session(const char* reason) {
     session_ = fresh_session(defaults());
-    if (hooks_.stop_speech) hooks_.stop_speech();  // the next visitor does not hear the last one
+    read_aloud_.reset(session_);  // the next visitor does not hear the last one
     touch_.cancel();
     pending_ = {};
     shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
@@ -97,7 +96,7 @@ void KioskApp::reset_session(const char* reason) {
 
 void KioskApp::press(float x, float y, double now) {
     settle_frames_ = std::max(settle_frames_, 3);
-    if (hooks_.stop_speech) hooks_.stop_speech();  // any tap silences read-aloud
+    read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     const bool admin_gesture = admin_.corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
@@ -179,10 +178,12 @@ void KioskApp::log_place() const {
     log_event("navigate", {{p.kind_name(), p.id}});
 }
 
-void KioskApp::speak_place() {
-    if (!session_.speech || !hooks_.speak || !content_) return;
-    hooks_.speak(spoken_text(*content_, session_.current(), session_.lang), session_.lang,
-                 session_.speech_volume);
+void KioskApp::HookVoice::say(const std::string& text, const std::string& lang, int volume) {
+    if (hooks_.speak) hooks_.speak(text, lang, volume);
+}
+
+void KioskApp::HookVoice::stop() {
+    if (hooks_.stop_speech) hooks_.stop_speech();
 }
 
 void KioskApp::apply(const Action& a) {
@@ -214,7 +215,7 @@ void KioskApp::apply(const Action& a) {
                 session_.lang = a.arg;
             session_.language_panel = false;
             log_event("language", {{"lang", session_.lang}});
-            speak_place();
+            read_aloud_.place_shown(session_, content_.get());
             break;
         case Action::SetTextSize:
             session_.text_size = parse_text_size(a.arg);
@@ -239,20 +240,18 @@ void KioskApp::apply(const Action& a) {
         case Action::Continue:
             break;               // the tap itself already continued the session
         case Action::ReadAloud:  // on, and (again) from the top: tapping it twice repeats
-            session_.speech = true;
+            read_aloud_.turn_on(session_, content_.get());
             log_event("speech", {{"state", "on"}});
-            speak_place();
             break;
         case Action::StopReading:
-            session_.speech = false;
-            if (hooks_.stop_speech) hooks_.stop_speech();
+            read_aloud_.turn_off(session_);
             log_event("speech", {{"state", "off"}});
             break;
     }
     if (!(session_.current() == before)) {
         session_.access_panel = session_.language_panel = false;
         log_place();
-        speak_place();
+        read_aloud_.place_shown(session_, content_.get());
     }
     settle_frames_ = std::max(settle_frames_, 3);
 }
@@ -379,17 +378,13 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 bool KioskApp::frame(double now) {
     // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to
     // two and a half minutes to read; the warning would cut them off).
-    if (lifecycle_.phase() == Phase::Active && session_.speech && hooks_.speaking &&
-        hooks_.speaking())
+    if (read_aloud_.holds_idle(session_, lifecycle_.phase(), hooks_.speaking && hooks_.speaking()))
         lifecycle_.input(now);
     switch (lifecycle_.update(now)) {
         case LifecycleEvent::WarningStarted:
             log_event("idle_warning",
                       {{"seconds", std::to_string(config_.session.warning_seconds)}});
-            if (session_.speech && hooks_.speak && content_)
-                hooks_.speak(
-                    spoken_warning(*content_, session_.lang, config_.session.warning_seconds),
-                    session_.lang, session_.speech_volume);
+            read_aloud_.warning_started(session_, content_.get(), config_.session.warning_seconds);
             settle_frames_ = 3;
             break;
         case LifecycleEvent::Reset:

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access/read_aloud.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/kiosk/attract.h"
@@ -130,7 +131,17 @@ class KioskApp {
     void log_place() const;
     AttractTiming attract_timing() const;
     bool night() const;  // the profile's night hours, on the hooks' clock
-    void speak_place();  // reads the current place aloud when speech is on
+
+    // Read-aloud's voice: the speak and stop_speech hooks (quiet while they are unset).
+    class HookVoice : public Voice {
+      public:
+        explicit HookVoice(const AppHooks& hooks) : hooks_(hooks) {}
+        void say(const std::string& text, const std::string& lang, int volume) override;
+        void stop() override;
+
+      private:
+        const AppHooks& hooks_;
+    };
 
     KioskConfig config_;
     std::shared_ptr<const Content> content_;
@@ -138,6 +149,8 @@ class KioskApp {
     TextureSource& textures_;
     FontSet& fonts_;
     AppHooks hooks_;
+    HookVoice voice_{hooks_};
+    ReadAloud read_aloud_{voice_};  // when to speak; on/off is the session's
     AdminPanel admin_;  // staff PIN pad and panel; not visitor state, closed by a session reset
     Session session_;
     Lifecycle lifecycle_;

@@ -1,0 +1,40 @@
+#include "core/access/read_aloud.h"
+
+#include "core/access/speech.h"
+
+namespace ww {
+
+void ReadAloud::turn_on(Session& s, const Content* content) {
+    s.speech = true;
+    place_shown(s, content);
+}
+
+void ReadAloud::turn_off(Session& s) {
+    s.speech = false;
+    voice_.stop();
+}
+
+void ReadAloud::place_shown(const Session& s, const Content* content) {
+    if (!s.speech || !content) return;
+    voice_.say(spoken_text(*content, s.current(), s.lang), s.lang, s.speech_volume);
+}
+
+void ReadAloud::warning_started(const Session& s, const Content* content, int seconds) {
+    if (!s.speech || !content) return;
+    voice_.say(spoken_warning(*content, s.lang, seconds), s.lang, s.speech_volume);
+}
+
+void ReadAloud::input() {
+    voice_.stop();
+}
+
+void ReadAloud::reset(Session& s) {
+    s.speech = false;
+    voice_.stop();  // the next visitor does not hear the last one
+}
+
+bool ReadAloud::holds_idle(const Session& s, Phase phase, bool speaking) const {
+    return phase == Phase::Active && s.speech && speaking;
+}
+
+}  // namespace ww

@@ -1,0 +1,49 @@
+// When the kiosk reads aloud (EN 301 549 5.1.3): the rules that turn what happens (the visitor
+// turns it on or off, a new place is shown, the idle warning starts, a tap, a session reset)
+// into "say this" and "stop" for a Voice. No thread, no device: the app gives it a voice (on the
+// kiosk platform/speaker), tests a fake one.
+#pragma once
+#include <string>
+
+#include "core/content/content.h"
+#include "core/kiosk/lifecycle.h"
+#include "core/kiosk/session.h"
+
+namespace ww {
+
+// Where read-aloud speaks. Both calls must return at once; say() replaces what is being said.
+class Voice {
+  public:
+    virtual ~Voice() = default;
+    virtual void say(const std::string& text, const std::string& lang, int volume) = 0;
+    virtual void stop() = 0;
+};
+
+// On or off is the visitor's (Session::speech, spoken in Session::lang at
+// Session::speech_volume), so a new session starts with it off like everything else. `content`
+// null (out of order): nothing to say.
+class ReadAloud {
+  public:
+    explicit ReadAloud(Voice& voice) : voice_(voice) {}
+
+    // "Read aloud": on, and the current place from the top (again when it was already on).
+    void turn_on(Session& s, const Content* content);
+    // "Stop reading": off and quiet.
+    void turn_off(Session& s);
+    // A new place is shown, or the same one in another language: said when on.
+    void place_shown(const Session& s, const Content* content);
+    // The idle warning started: its title and countdown said when on.
+    void warning_started(const Session& s, const Content* content, int seconds);
+    // Any tap: quiet at once. Read-aloud stays on for the next place.
+    void input();
+    // The session ends (idle, new content): quiet, and off for the next visitor.
+    void reset(Session& s);
+    // Whether to hold the idle timer: a visitor who listens is not idle. Only while the visitor
+    // is active (the spoken warning must not cancel itself) and read-aloud is on and `speaking`.
+    bool holds_idle(const Session& s, Phase phase, bool speaking) const;
+
+  private:
+    Voice& voice_;
+};
+
+}  // namespace ww
