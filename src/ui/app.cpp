@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <optional>
 
 #include "core/base/log.h"
 #include "core/kiosk/languages.h"
@@ -91,7 +92,7 @@ void KioskApp::reset_session(const char* reason) {
     settle_frames_ = 3;
     log_event("session_reset", {{"reason", reason}});
     // Staff leave with the visitor; a content reload (from the panel itself) keeps the panel.
-    if (std::string(reason) != "content") admin_.close("session-reset");
+    if (std::string(reason) != "content") admin_.state().close("session-reset");
 }
 
 void KioskApp::press(float x, float y, double now) {
@@ -99,7 +100,7 @@ void KioskApp::press(float x, float y, double now) {
     read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
-    const bool admin_gesture = admin_.corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
+    const bool admin_gesture = admin_.state().corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
     const LifecycleEvent e = lifecycle_.input(now);
     if (e == LifecycleEvent::SessionStart) {
         // The touch that wakes the kiosk only starts a session; it is not a click.
@@ -138,10 +139,32 @@ void KioskApp::release(float x, float y, double now) {
 }
 
 bool KioskApp::key(int ch, double now) {
-    if (!admin_.key(*this, ch, now)) return false;
+    const std::optional<AdminRequest> r = admin_.state().key(ch, now, all_places());
+    if (!r) return false;
     lifecycle_.input(now);
     settle_frames_ = std::max(settle_frames_, 3);
+    carry_out(*r);
     return true;
+}
+
+void KioskApp::carry_out(const AdminRequest& r) {
+    switch (r.kind) {
+        case AdminRequest::None:
+            return;
+        case AdminRequest::Reload:
+            if (hooks_.reload_content)
+                hooks_.reload_content();
+            else
+                log_line("admin: this runner cannot reload content");
+            break;
+        case AdminRequest::Exit:
+            request_exit();
+            break;
+        case AdminRequest::ShowPlace:
+            show(r.place);
+            break;
+    }
+    settle_frames_ = std::max(settle_frames_, 3);
 }
 
 double KioskApp::next_wakeup(double now) const {
@@ -470,10 +493,17 @@ bool KioskApp::frame(double now) {
         ImGui::End();
         draw_overlays(m, now);
     }
-    admin_.draw(*this, m, fonts_, now);  // staff pad/panel over everything
+    AdminRequest staff;
+    if (admin_.visible()) {  // staff pad/panel over everything, also when out of order
+        static const Content no_content;
+        DrawContext c{
+            content_ ? *content_ : no_content, session_, m, pal, fonts_, textures_, pending_};
+        staff = admin_.draw(c, *this, now);
+    }
     ImGui::PopFont();
     ImGui::Render();
 
+    carry_out(staff);
     const Action a = pending_;
     pending_ = {};
     apply(a);

@@ -70,8 +70,8 @@ class KioskApp {
     void press(float x, float y, double now);
     void move(float x, float y, double now);
     void release(float x, float y, double now);
-    // A key (digit, '\n', '\b', 27, 'x'): only the open admin PIN pad and panel take keys.
-    // Returns false when ignored (visitors' keys do nothing).
+    // A key (digit, '\n', '\b', 27, 'r', 't', 'x'): only the open admin PIN pad and panel take
+    // keys. Returns false when ignored (visitors' keys do nothing).
     bool key(int ch, double now);
     bool admin_visible() const { return admin_.visible(); }
     void set_config_path(std::string path) { admin_.set_config_path(std::move(path)); }
@@ -116,8 +116,9 @@ class KioskApp {
     bool exit_requested() const { return exit_requested_; }
 
   private:
-    friend class AdminPanel;  // staff actions (reload hook)
     SessionDefaults defaults() const;
+    // What the staff asked for (reload, exit, show a place), carried out between frames.
+    void carry_out(const AdminRequest& r);
     // The header of this frame: the "you are here" trail and the height it needs.
     struct Header {
         std::string trail;

@@ -15,6 +15,18 @@ inline ImVec4 vec4(Rgb c, float alpha = 1.0f) {
 
 void apply_theme(const Palette& p, float body_px);
 
+// Staff colours (admin PIN pad and panel): the same in every visitor theme, so staff always know
+// where they are.
+namespace staff {
+inline constexpr Rgb kPanelBg{32, 36, 44};
+inline constexpr Rgb kText{255, 255, 255};
+inline constexpr Rgb kMuted{190, 198, 210};
+inline constexpr Rgb kButton{70, 80, 98};
+inline constexpr Rgb kPressed{20, 110, 200};
+inline constexpr Rgb kDanger{170, 30, 30};
+inline constexpr Rgb kWarn{255, 200, 80};
+}  // namespace staff
+
 // Sizes of this frame, derived from the display and the profile.
 struct Metrics {
     float width = 0, height = 0;

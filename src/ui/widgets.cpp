@@ -95,9 +95,11 @@ void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
 
 bool big_button(DrawContext& c, const char* id, const std::string& label, float width,
                 float min_height, ButtonStyle style, const char* icon_name) {
-    ImFont* font = style == ButtonStyle::Header ? c.fonts.bold : c.fonts.bold;
+    const bool is_staff = style == ButtonStyle::Staff || style == ButtonStyle::StaffKey ||
+                          style == ButtonStyle::StaffDanger;
+    ImFont* font = style == ButtonStyle::StaffKey ? c.fonts.title : c.fonts.bold;
     const float fs = font->FontSize;
-    const float padx = fs * 0.7f, pady = fs * 0.45f;
+    const float padx = fs * (is_staff ? 0.15f : 0.7f), pady = fs * (is_staff ? 0.1f : 0.45f);
     const float icon_w = icon_name ? fs * 1.6f : 0;
     const float wrap = std::max(fs * 3, width - 2 * padx - icon_w);
     const ImVec2 ts =
@@ -119,16 +121,26 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
         fg = c.p.header_text;
         border = c.p.header_text;
     }
+    if (is_staff) {
+        bg = style == ButtonStyle::StaffDanger ? staff::kDanger : staff::kButton;
+        fg = staff::kText;
+        border = staff::kMuted;
+    }
     if (pressed) {
-        bg = c.p.button_pressed;
-        fg = c.p.button_text;
+        bg = is_staff ? staff::kPressed : c.p.button_pressed;
+        fg = is_staff ? staff::kText : c.p.button_text;
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max = {pos.x + width, pos.y + height};
-    const float r = std::min(fs * 0.35f, height * 0.3f);
+    const float r =
+        is_staff ? std::min(height * 0.2f, fs * 0.4f) : std::min(fs * 0.35f, height * 0.3f);
     dl->AddRectFilled(pos, max, u32(bg), r);
     if (style != ButtonStyle::Primary || pressed)
-        dl->AddRect(pos, max, u32(pressed ? c.p.accent : border), r, 0, std::max(2.0f, fs * 0.1f));
+        dl->AddRect(pos, max,
+                    u32(!pressed   ? border
+                        : is_staff ? staff::kText
+                                   : c.p.accent),
+                    r, 0, is_staff ? 2.0f : std::max(2.0f, fs * 0.1f));
     float x = pos.x + padx;
     if (icon_name) {
         icon(dl, icon_name, {x + fs * 0.55f, pos.y + height * 0.5f}, fs * 1.1f, u32(fg));

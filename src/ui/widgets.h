@@ -9,7 +9,10 @@
 
 namespace ww {
 
-enum class ButtonStyle { Primary, Secondary, Header };
+// Staff styles (admin pad and panel) have the staff colours of ui/theme.h in every visitor theme,
+// and tight padding: their size comes from the pad's grid. StaffKey has the big digits of a pad
+// key, StaffDanger the red of "Exit kiosk".
+enum class ButtonStyle { Primary, Secondary, Header, Staff, StaffKey, StaffDanger };
 
 // Wrapped text in `font` and `color`, `width` wide, at the cursor.
 void text_block(const std::string& text, ImFont* font, ImU32 color, float width);

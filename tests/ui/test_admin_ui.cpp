@@ -113,3 +113,147 @@ TEST_CASE("wrong PINs and a lockout survive a restart of the kiosk") {
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
 }
+
+// The staff buttons are drawn with the shared widgets, so tests tap them by id like any other.
+namespace {
+
+// Taps the PIN on the pad's own digit keys, then OK.
+void tap_pin(Kiosk& k, const std::string& pin) {
+    for (char c : pin) k.tap(std::string("##pad-") + c);
+    k.tap("##pad-ok");
+}
+
+// Opens the panel through the corner, the pad's keys and the right PIN.
+void open_panel(Kiosk& k) {
+    corner_taps(k);
+    REQUIRE(k.visible("##pad-ok"));
+    tap_pin(k, kPin);
+    REQUIRE(k.visible("##panel-exit"));
+}
+
+}  // namespace
+
+TEST_CASE("the PIN pad's keys are tappable items; a PIN tapped on them opens the panel") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    CHECK_FALSE(k.visible("##pad-1"));
+    corner_taps(k);
+    for (const char* id :
+         {"##pad-0", "##pad-1", "##pad-2", "##pad-3", "##pad-4", "##pad-5", "##pad-6", "##pad-7",
+          "##pad-8", "##pad-9", "##pad-ok", "##pad-clear", "##pad-cancel"})
+        CHECK_MESSAGE(k.visible(id), id);
+    for (int i = 0; i < 3; ++i) k.k->step();
+    CHECK(log.count("event=admin_pad ") == 1);  // the positions, for the real-window test
+    CHECK(log.count(" ok=") == 1);
+
+    tap_pin(k, "246813");  // wrong
+    CHECK(log.count("event=admin_pin_failed attempt=1") == 1);
+    CHECK(k.visible("##pad-ok"));
+    k.k->step(1.1);  // the 1 s delay
+    tap_pin(k, kPin);
+    CHECK(log.count("event=admin_open") == 1);
+    CHECK_FALSE(k.visible("##pad-ok"));
+    for (const char* id : {"##panel-reload", "##panel-test", "##panel-close", "##panel-exit"})
+        CHECK_MESSAGE(k.visible(id), id);
+    for (int i = 0; i < 3; ++i) k.k->step();
+    CHECK(log.count("event=admin_panel ") == 1);
+    CHECK(log.count(" exit=") == 1);
+    CHECK(log.count(kPin) == 0);
+    CHECK(log.count("246813") == 0);
+}
+
+TEST_CASE("the pad's Clear forgets the digits; Cancel closes the pad") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    corner_taps(k);
+    for (char c : std::string(kPin)) k.tap(std::string("##pad-") + c);
+    k.tap("##pad-clear");
+    k.tap("##pad-ok");  // nothing typed: nothing sent
+    CHECK(log.count("event=admin_pin") == 0);
+    CHECK(log.count("event=admin_open") == 0);
+    k.tap("##pad-cancel");
+    CHECK_FALSE(k.app().admin_visible());
+    CHECK_FALSE(k.visible("##pad-ok"));
+    CHECK(log.count("event=admin_close reason=cancel") == 1);
+}
+
+TEST_CASE("the panel's buttons: reload asks the runner, test screens step, exit ends the kiosk") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    int reloads = 0;
+    AppHooks hooks;
+    hooks.reload_content = [&] { ++reloads; };
+    k.k->set_hooks(hooks);
+    open_panel(k);
+
+    k.tap("##panel-reload");
+    CHECK(reloads == 1);
+    CHECK(log.count("event=admin_reload") == 1);
+    CHECK(k.visible("##panel-reload"));  // the panel stays, for the result
+
+    const std::vector<Place> places = k.app().all_places();
+    REQUIRE(places.size() > 2);
+    k.tap("##panel-test");
+    CHECK(k.place() == places[0]);
+    CHECK_FALSE(k.visible("##panel-exit"));
+    k.tap("##test-next");
+    CHECK(k.place() == places[1]);
+    CHECK(log.count("event=admin_test place=" + places[1].key() + " n=2/" +
+                    std::to_string(places.size())) == 1);
+    k.tap("##test-prev");
+    k.tap("##test-prev");  // before the first: the last
+    CHECK(k.place() == places.back());
+    k.tap("##test-panel");
+    CHECK(k.visible("##panel-exit"));
+
+    CHECK_FALSE(k.app().exit_requested());
+    k.tap("##panel-exit");
+    CHECK(k.app().exit_requested());
+    CHECK(log.count("event=admin_exit") == 1);
+
+    k.tap("##panel-close");
+    CHECK_FALSE(k.app().admin_visible());
+    CHECK(log.count("event=admin_close reason=closed") == 1);
+}
+
+TEST_CASE("a runner without a reload hook says so; the panel opens when out of order too") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    open_panel(k);
+    k.tap("##panel-reload");
+    CHECK(log.count("admin: this runner cannot reload content") == 1);
+
+    ConfigLoad cfg = load_config("kiosk-config/default.toml",
+                                 {"state.dir=\"" + k.state_dir + "\"", pin_hash_set()});
+    REQUIRE(cfg.ok());
+    HeadlessKiosk broken(cfg.config, load_content("no-such-layouts", "assets"),
+                         find_fonts("Noto Sans", "Noto Sans:bold"));
+    broken.settle();
+    REQUIRE(broken.app().out_of_order());
+    for (int i = 0; i < 5; ++i) {
+        broken.tap(10, 10);
+        broken.step(0.2);
+    }
+    REQUIRE(broken.app().admin_visible());
+    float x = 0, y = 0;
+    for (char c : std::string(kPin) + "k") {
+        const std::string id = c == 'k' ? "##pad-ok" : std::string("##pad-") + c;
+        REQUIRE(broken.find(id.c_str(), x, y));
+        broken.tap(x, y);
+    }
+    CHECK(broken.find("##panel-exit", x, y));
+    CHECK_FALSE(broken.find("##panel-test", x, y));  // nothing to test
+}
+
+TEST_CASE("an idle reset closes the panel with the visitor's session") {
+    CaptureStderr log;
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    open_panel(k);
+    k.k->step(91);  // idle_timeout: the warning
+    k.k->step(31);  // warning_seconds: the reset
+    k.k->settle();
+    CHECK(log.count("event=session_reset reason=idle") == 1);
+    CHECK(log.count("event=admin_close reason=session-reset") == 1);
+    CHECK_FALSE(k.app().admin_visible());
+    CHECK_FALSE(k.visible("##panel-exit"));
+}
