@@ -1,3 +1,10 @@
+// The staff pad and panel, drawn with the shared widgets over everything else; the states and
+// rules behind them are core/kiosk/admin_panel_state.
+//
+// [SECTION] helpers: clock, windows, status lines
+// [SECTION] the PIN pad
+// [SECTION] the panel
+// [SECTION] the test-screens strip
 #include "ui/admin_panel.h"
 
 #include <imgui.h>
@@ -21,6 +28,8 @@ constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowF
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
 
 // Unix time: the guard file outlives the caller's clock, which starts anew with the process.
+// ---------------------------------------------------------------- [SECTION] helpers: clock, windows, status lines
+
 double wall_clock() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -155,6 +164,8 @@ AdminRequest AdminPanel::draw(DrawContext& c, const KioskApp& app, double now) {
     return request;
 }
 
+// ---------------------------------------------------------------- [SECTION] the PIN pad
+
 AdminRequest AdminPanel::draw_pad(DrawContext& c, double now) {
     const Metrics& m = c.m;
     const FontSet& fonts = c.fonts;
@@ -205,6 +216,8 @@ AdminRequest AdminPanel::draw_pad(DrawContext& c, double now) {
     end_window();
     return {};
 }
+
+// ---------------------------------------------------------------- [SECTION] the panel
 
 AdminRequest AdminPanel::draw_panel(DrawContext& c, const KioskApp& app, double now) {
     const Metrics& m = c.m;
@@ -262,6 +275,8 @@ AdminRequest AdminPanel::draw_panel(DrawContext& c, const KioskApp& app, double 
     end_window();
     return request;
 }
+
+// ---------------------------------------------------------------- [SECTION] the test-screens strip
 
 AdminRequest AdminPanel::draw_test_strip(DrawContext& c, const KioskApp& app) {
     const Metrics& m = c.m;

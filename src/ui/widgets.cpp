@@ -1,3 +1,10 @@
+// The kiosk's widgets, drawn with ImGui; each tappable one records where it is (visible_items).
+//
+// [SECTION] item registry (for tests and --log-items)
+// [SECTION] text and pictograms
+// [SECTION] buttons and tiles
+// [SECTION] cards
+// [SECTION] QR codes
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -8,6 +15,8 @@
 #include "core/content/qr.h"
 
 namespace ww {
+
+// ---------------------------------------------------------------- [SECTION] item registry (for tests and --log-items)
 
 namespace {
 std::map<std::string, ItemRect> g_items;
@@ -31,6 +40,8 @@ const std::map<std::string, ItemRect>& visible_items() {
 void clear_visible_items() {
     g_items.clear();
 }
+
+// ---------------------------------------------------------------- [SECTION] text and pictograms
 
 void text_block(const std::string& text, ImFont* font, ImU32 color, float width) {
     if (text.empty()) return;
@@ -92,6 +103,8 @@ void icon(ImDrawList* dl, const char* name, ImVec2 c, float s, ImU32 col) {
         dl->PathStroke(col, 0, t * 0.8f);
     }
 }
+
+// ---------------------------------------------------------------- [SECTION] buttons and tiles
 
 bool big_button(DrawContext& c, const char* id, const std::string& label, float width,
                 float min_height, ButtonStyle style, const char* icon_name) {
@@ -193,6 +206,8 @@ struct CardStart {
 std::vector<CardStart> g_cards;
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] cards
+
 void begin_card(DrawContext& c, float width) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
@@ -232,6 +247,8 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
     }
     return clicked;
 }
+
+// ---------------------------------------------------------------- [SECTION] QR codes
 
 void qr_code(DrawContext& c, const std::string& url, float side) {
     static std::map<std::string, QrMatrix> cache;
