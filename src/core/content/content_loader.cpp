@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <utility>
+#include <variant>
 
+#include "core/base/overload.h"
 #include "core/base/toml_reader.h"
 #include "core/content/content.h"
 #include "core/guide/guide.h"
@@ -52,6 +56,43 @@ void collect(const Text& t, std::vector<const std::string*>& out) {
     for (auto& [lang, s] : t.by_lang) out.push_back(&s);
 }
 
+void collect_block(const Block& b, std::vector<const std::string*>& out) {
+    auto list = [&](const std::vector<Text>& items) {
+        for (auto& i : items) collect(i, out);
+    };
+    const Overload add{
+        [&](const Paragraph& k) { collect(k.text, out); },
+        [&](const Bullets& k) {
+            collect(k.title, out);
+            list(k.items);
+        },
+        [&](const Numbered& k) {
+            collect(k.title, out);
+            list(k.items);
+        },
+        [&](const Card& k) {
+            collect(k.title, out);
+            collect(k.text, out);
+            list(k.items);
+        },
+        [&](const Callout& k) { collect(k.text, out); },
+        [&](const Table& k) {
+            list(k.columns);
+            for (auto& row : k.rows) list(row);
+        },
+        [&](const Image& k) { collect(k.alt, out); },
+        [](const Links&) {},  // labelled with the titles of their screens
+        [&](const Qr& k) {
+            collect(k.label, out);
+            out.push_back(&k.url);
+        },
+        [&](const Tiles& k) {
+            for (auto& t : k.tiles) collect(t.label, out);
+        },
+    };
+    std::visit(add, b);
+}
+
 bool valid_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
@@ -94,12 +135,62 @@ struct AssetChecks {
     }
 };
 
-// A reference from one screen to another, checked once all screens are known.
+// A default block of the kind named `type = "..."`; nothing when no kind has that name.
+template <size_t... I>
+std::optional<Block> empty_block(const std::string& type, std::index_sequence<I...>) {
+    std::optional<Block> out;
+    ((type == std::variant_alternative_t<I, Block>::kType
+          ? (void)out.emplace(std::in_place_index<I>)
+          : (void)0),
+     ...);
+    return out;
+}
+std::optional<Block> empty_block(const std::string& type) {
+    return empty_block(type, std::make_index_sequence<std::variant_size_v<Block>>());
+}
+
+// "paragraph, bullets, ..., tiles": every kind, in the variant's order.
+template <size_t... I>
+std::string block_type_list(std::index_sequence<I...>) {
+    std::string out;
+    ((out += (I == 0 ? "" : ", "), out += std::variant_alternative_t<I, Block>::kType), ...);
+    return out;
+}
+std::string block_type_list() {
+    return block_type_list(std::make_index_sequence<std::variant_size_v<Block>>());
+}
+
+// A reference to a screen, checked once all screens are known.
 struct ScreenRef {
     std::string target;
     std::string from;  // screen id
     Loc loc;
 };
+
+// The screens a block leads to, with where each is written.
+void screen_refs(const Block& b, const std::string& from, std::vector<ScreenRef>& out) {
+    const Overload add{
+        [](const Paragraph&) {},
+        [](const Bullets&) {},
+        [](const Numbered&) {},
+        [&](const Card& k) {
+            if (!k.link.empty()) out.push_back({k.link, from, k.link_loc});
+        },
+        [](const Callout&) {},
+        [](const Table&) {},
+        [](const Image&) {},
+        [&](const Links& k) {
+            for (auto& target : k.screens) out.push_back({target, from, k.screens_loc});
+        },
+        [](const Qr&) {},
+        [&](const Tiles& k) {
+            for (auto& t : k.tiles)
+                if (!t.screen.empty() && t.screen != "guide")
+                    out.push_back({t.screen, from, t.screen_loc});
+        },
+    };
+    std::visit(add, b);
+}
 
 class Loader {
   public:
@@ -212,118 +303,110 @@ class Loader {
         content_->screens.push_back(std::move(s));
     }
 
-    void ref(TomlReader& r, const toml::node& at, const std::string& target, const Screen& from) {
-        refs_.push_back({target, from.id, loc_of(r, at)});
-    }
-
     void read_block(TomlReader& r, const toml::table& t, Screen& s) {
-        static const std::map<std::string, BlockType> kinds = {{"paragraph", BlockType::Paragraph},
-                                                               {"bullets", BlockType::Bullets},
-                                                               {"numbered", BlockType::Numbered},
-                                                               {"card", BlockType::Card},
-                                                               {"callout", BlockType::Callout},
-                                                               {"table", BlockType::Table},
-                                                               {"image", BlockType::Image},
-                                                               {"links", BlockType::Links},
-                                                               {"qr", BlockType::Qr},
-                                                               {"tiles", BlockType::Tiles}};
         auto type = r.string(t, "type", true);
         if (!type) return;
-        auto kind = kinds.find(*type);
-        if (kind == kinds.end()) {
-            r.problem(*t.get("type"), "unknown block type '" + *type +
-                                          "' (paragraph, bullets, numbered, card, callout, table, "
-                                          "image, links, qr, tiles)");
+        std::optional<Block> b = empty_block(*type);
+        if (!b) {
+            r.problem(*t.get("type"),
+                      "unknown block type '" + *type + "' (" + block_type_list() + ")");
             return;
         }
-        Block b;
-        b.type = kind->second;
-        switch (b.type) {
-            case BlockType::Paragraph:
-                r.only_keys(t, {"type", "text"}, "paragraph block");
-                b.text = r.text(t, "text", true);
-                break;
-            case BlockType::Bullets:
-            case BlockType::Numbered:
-                r.only_keys(t, {"type", "title", "items"}, *type + " block");
-                b.title = r.text(t, "title", false);
-                b.items = r.text_list(t, "items", true);
-                break;
-            case BlockType::Card:
-                r.only_keys(t, {"type", "title", "text", "items", "link"}, "card block");
-                b.title = r.text(t, "title", true);
-                b.text = r.text(t, "text", false);
-                b.items = r.text_list(t, "items", false);
-                b.link = r.string(t, "link", false).value_or("");
-                if (!b.link.empty()) ref(r, *t.get("link"), b.link, s);
-                break;
-            case BlockType::Callout:
-                r.only_keys(t, {"type", "kind", "text"}, "callout block");
-                b.kind = r.string(t, "kind", false).value_or("note");
-                if (b.kind != "note" && b.kind != "warning" && b.kind != "government")
+        const std::string where = *type + " block";
+        const Overload read{
+            [&](Paragraph& p) {
+                r.only_keys(t, {"type", "text"}, where);
+                p.text = r.text(t, "text", true);
+            },
+            [&](Bullets& l) { read_list(r, t, where, l.title, l.items); },
+            [&](Numbered& l) { read_list(r, t, where, l.title, l.items); },
+            [&](Card& k) {
+                r.only_keys(t, {"type", "title", "text", "items", "link"}, where);
+                k.title = r.text(t, "title", true);
+                k.text = r.text(t, "text", false);
+                k.items = r.text_list(t, "items", false);
+                k.link = r.string(t, "link", false).value_or("");
+                if (!k.link.empty()) k.link_loc = loc_of(r, *t.get("link"));
+            },
+            [&](Callout& k) {
+                r.only_keys(t, {"type", "kind", "text"}, where);
+                k.kind = r.string(t, "kind", false).value_or("note");
+                if (k.kind != "note" && k.kind != "warning" && k.kind != "government")
                     r.problem(*t.get("kind"), "callout kind must be note, warning or government");
-                b.text = r.text(t, "text", true);
-                break;
-            case BlockType::Table:
-                r.only_keys(t, {"type", "columns", "rows"}, "table block");
-                b.columns = r.text_list(t, "columns", true);
-                if (auto rows = r.array(t, "rows", true)) {
-                    for (auto&& row : *rows) {
-                        auto cells = row.as_array();
-                        if (!cells) {
-                            r.problem(row, "each table row must be a list of cells");
-                            continue;
-                        }
-                        std::vector<Text> out;
-                        for (auto&& cell : *cells) out.push_back(r.text_node(cell, "table cell"));
-                        if (!b.columns.empty() && out.size() != b.columns.size())
-                            r.problem(row, "row has " + std::to_string(out.size()) +
-                                               " cells but the table has " +
-                                               std::to_string(b.columns.size()) + " columns");
-                        b.rows.push_back(std::move(out));
-                    }
-                }
-                break;
-            case BlockType::Image:
-                r.only_keys(t, {"type", "file", "alt"}, "image block");
-                b.file = r.string(t, "file", true).value_or("");
-                b.text = r.text(t, "alt", true);
-                if (!b.file.empty()) assets_.check(r, *t.get("file"), b.file);
-                break;
-            case BlockType::Links:
-                r.only_keys(t, {"type", "screens"}, "links block");
-                b.screens = r.string_list(t, "screens", true);
-                for (auto& target : b.screens) ref(r, *t.get("screens"), target, s);
-                break;
-            case BlockType::Qr:
-                r.only_keys(t, {"type", "url", "label"}, "qr block");
-                b.url = r.string(t, "url", true).value_or("");
-                b.label = r.text(t, "label", true);
-                check_url(r, t, b.url);
-                break;
-            case BlockType::Tiles:
-                r.only_keys(t, {"type", "tiles"}, "tiles block");
-                if (auto tiles = r.array(t, "tiles", true)) {
-                    for (auto&& item : *tiles) {
-                        auto tt = item.as_table();
-                        if (!tt) {
-                            r.problem(item, "tiles must be tables");
-                            continue;
-                        }
-                        r.only_keys(*tt, {"screen", "image", "label"}, "tile");
-                        Tile tile;
-                        tile.screen = r.string(*tt, "screen", true).value_or("");
-                        tile.image = r.string(*tt, "image", true).value_or("");
-                        tile.label = r.text(*tt, "label", true);
-                        if (!tile.image.empty()) assets_.check(r, *tt->get("image"), tile.image);
-                        if (!tile.screen.empty() && tile.screen != "guide")
-                            ref(r, *tt->get("screen"), tile.screen, s);
-                        b.tiles.push_back(std::move(tile));
-                    }
-                }
-                break;
+                k.text = r.text(t, "text", true);
+            },
+            [&](Table& k) { read_table(r, t, where, k); },
+            [&](Image& k) {
+                r.only_keys(t, {"type", "file", "alt"}, where);
+                k.file = r.string(t, "file", true).value_or("");
+                k.alt = r.text(t, "alt", true);
+                if (!k.file.empty()) assets_.check(r, *t.get("file"), k.file);
+            },
+            [&](Links& k) {
+                r.only_keys(t, {"type", "screens"}, where);
+                k.screens = r.string_list(t, "screens", true);
+                if (!k.screens.empty()) k.screens_loc = loc_of(r, *t.get("screens"));
+            },
+            [&](Qr& k) {
+                r.only_keys(t, {"type", "url", "label"}, where);
+                k.url = r.string(t, "url", true).value_or("");
+                k.label = r.text(t, "label", true);
+                check_url(r, t, k.url);
+            },
+            [&](Tiles& k) { read_tiles(r, t, where, k); },
+        };
+        std::visit(read, *b);
+        s.blocks.push_back(std::move(*b));
+    }
+
+    static void read_list(TomlReader& r, const toml::table& t, const std::string& where,
+                          Text& title, std::vector<Text>& items) {
+        r.only_keys(t, {"type", "title", "items"}, where);
+        title = r.text(t, "title", false);
+        items = r.text_list(t, "items", true);
+    }
+
+    static void read_table(TomlReader& r, const toml::table& t, const std::string& where,
+                           Table& k) {
+        r.only_keys(t, {"type", "columns", "rows"}, where);
+        k.columns = r.text_list(t, "columns", true);
+        auto rows = r.array(t, "rows", true);
+        if (!rows) return;
+        for (auto&& row : *rows) {
+            auto cells = row.as_array();
+            if (!cells) {
+                r.problem(row, "each table row must be a list of cells");
+                continue;
+            }
+            std::vector<Text> out;
+            for (auto&& cell : *cells) out.push_back(r.text_node(cell, "table cell"));
+            if (!k.columns.empty() && out.size() != k.columns.size())
+                r.problem(row, "row has " + std::to_string(out.size()) +
+                                   " cells but the table has " + std::to_string(k.columns.size()) +
+                                   " columns");
+            k.rows.push_back(std::move(out));
         }
-        s.blocks.push_back(std::move(b));
+    }
+
+    void read_tiles(TomlReader& r, const toml::table& t, const std::string& where, Tiles& k) {
+        r.only_keys(t, {"type", "tiles"}, where);
+        auto tiles = r.array(t, "tiles", true);
+        if (!tiles) return;
+        for (auto&& item : *tiles) {
+            auto tt = item.as_table();
+            if (!tt) {
+                r.problem(item, "tiles must be tables");
+                continue;
+            }
+            r.only_keys(*tt, {"screen", "image", "label"}, "tile");
+            Tile tile;
+            tile.screen = r.string(*tt, "screen", true).value_or("");
+            tile.image = r.string(*tt, "image", true).value_or("");
+            tile.label = r.text(*tt, "label", true);
+            if (!tile.image.empty()) assets_.check(r, *tt->get("image"), tile.image);
+            if (!tile.screen.empty()) tile.screen_loc = loc_of(r, *tt->get("screen"));
+            k.tiles.push_back(std::move(tile));
+        }
     }
 
     void check_url(TomlReader& r, const toml::table& t, const std::string& url) {
@@ -409,7 +492,6 @@ class Loader {
                 res.id = r.string(*t, "id", true).value_or("");
                 res.title = r.text(*t, "title", true);
                 res.forms = r.string_list(*t, "forms", true);
-                for (auto& f : res.forms) result_forms_.push_back({f, res.id, res.loc});
                 res.counter = r.text(*t, "counter", true);
                 res.applies = r.text(*t, "applies", true);
                 res.steps = r.text_list(*t, "steps", true);
@@ -428,8 +510,11 @@ class Loader {
         const Content& c = *content_;
         std::vector<std::string> ids;
         for (auto& s : c.screens) ids.push_back(s.id);
+        std::vector<ScreenRef> refs;
+        for (auto& s : c.screens)
+            for (auto& b : s.blocks) screen_refs(b, s.id, refs);
         std::set<std::string> linked;
-        for (auto& ref : refs_) {
+        for (auto& ref : refs) {
             if (c.screen(ref.target) == nullptr) {
                 problems_.push_back({ref.loc.file, ref.loc.line, ref.loc.col,
                                      "link to screen '" + ref.target + "', which does not exist"});
@@ -437,12 +522,12 @@ class Loader {
                 linked.insert(ref.target);
             }
         }
-        for (auto& ref : result_forms_) {
-            if (c.screen(ref.target) == nullptr)
-                problems_.push_back({ref.loc.file, ref.loc.line, ref.loc.col,
-                                     "result '" + ref.from + "' names form screen '" + ref.target +
-                                         "', which does not exist"});
-        }
+        for (auto& res : c.guide.results)
+            for (auto& form : res.forms)
+                if (c.screen(form) == nullptr)
+                    problems_.push_back({res.loc.file, res.loc.line, res.loc.col,
+                                         "result '" + res.id + "' names form screen '" + form +
+                                             "', which does not exist"});
         if (!c.home.empty() && !c.screens.empty() && c.screen(c.home) == nullptr)
             problems_.push_back(
                 {layouts_ + "/kiosk.toml", 0, 0, "home screen '" + c.home + "' does not exist"});
@@ -459,8 +544,6 @@ class Loader {
     std::shared_ptr<Content> content_;
     Problems problems_;
     AssetChecks assets_;
-    std::vector<ScreenRef> refs_;
-    std::vector<ScreenRef> result_forms_;
 };
 
 }  // namespace
@@ -474,17 +557,7 @@ std::vector<const std::string*> Content::all_strings() const {
         collect(s.title, out);
         collect(s.intro, out);
         out.push_back(&s.source);
-        for (auto& b : s.blocks) {
-            collect(b.title, out);
-            collect(b.text, out);
-            collect(b.label, out);
-            out.push_back(&b.url);
-            for (auto& i : b.items) collect(i, out);
-            for (auto& i : b.columns) collect(i, out);
-            for (auto& row : b.rows)
-                for (auto& i : row) collect(i, out);
-            for (auto& t : b.tiles) collect(t.label, out);
-        }
+        for (auto& b : s.blocks) collect_block(b, out);
     }
     for (auto& q : guide.questions) {
         collect(q.text, out);
