@@ -2,13 +2,13 @@
 //
 // Adding a block kind (say `type = "video"`):
 //   1. here: a struct with its fields and `kType = "video"`, and that struct in `Block`;
-//   2. the parser, core/content/content_loader.cpp (read_block): read and check its keys;
+//   2. the parser, core/content/toml_blocks.cpp (read_block): read and check its keys;
 //   3. the drawing, ui/screens.cpp (block): how it looks;
 //   4. the spoken text, core/access/speech.cpp (add_block): what read-aloud says;
 //   5. layouts/README.md: the format.
 // Every std::visit over a Block is an Overload without a catch-all, so after step 1 the build
-// fails at each place that does not handle the new kind yet (2-4, and the glyph list and link
-// checks in content_loader.cpp): that is the list of what is left to do.
+// fails at each place that does not handle the new kind yet: 2-4, and the rest (glyphs in
+// content.cpp, links in checks.cpp).
 #pragma once
 #include <map>
 #include <memory>
