@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <string>
+#include <variant>
 
+#include "core/base/overload.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
 
@@ -56,7 +58,7 @@ void links(DrawContext& c, const std::vector<std::string>& screens, float width)
     }
 }
 
-void table(DrawContext& c, const Block& b, float width) {
+void table(DrawContext& c, const Table& b, float width) {
     const size_t cols = b.columns.size();
     if (cols == 0) return;
     // Too narrow for side by side: one card per column (per form), rows as label + value.
@@ -121,37 +123,54 @@ void callout(DrawContext& c, const std::string& kind, const std::string& text, f
     end_card(c, "##callout", bg, c.p.accent, false);
 }
 
+void tiles(DrawContext& c, const std::vector<Tile>& tiles, float width) {
+    const int cols = c.m.width >= c.m.height * 1.2f && width > c.m.body * 30 ? 3 : 2;
+    const int rows = (static_cast<int>(tiles.size()) + cols - 1) / cols;
+    const float w = (width - (cols - 1) * c.m.gap) / cols;
+    // All tiles on one screen where possible (share the height left below the title),
+    // but always room for two lines of label and a picture: else the screen scrolls.
+    const float room = (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
+    const float label = c.fonts.heading->FontSize * 3.2f;
+    const float h = std::max({c.m.target * 2.0f, label + w * 0.3f, std::min(w * 0.78f, room)});
+    int i = 0;
+    for (auto& t : tiles) {
+        if (i % cols != 0)
+            ImGui::SameLine(0, c.m.gap);
+        else if (i > 0)
+            ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
+        if (tile(c, ("##tile-" + t.screen).c_str(), t.image, c.tr(t.label), w, h))
+            c.request(t.screen == "guide" ? Action::StartGuide : Action::Open, t.screen);
+        ++i;
+    }
+}
+
 void block(DrawContext& c, const Block& b, float width, int index) {
     ImGui::PushID(index);
     const ImU32 text = u32(c.p.text);
-    switch (b.type) {
-        case BlockType::Paragraph:
-            text_block(c.tr(b.text), c.fonts.body, text, width);
-            break;
-        case BlockType::Bullets:
-        case BlockType::Numbered:
-            if (!b.title.empty()) heading(c, c.tr(b.title), width);
-            list(c, b.items, b.type == BlockType::Numbered, width, c.p.text);
-            break;
-        case BlockType::Card: {
+    const Overload draw{
+        [&](const Paragraph& k) { text_block(c.tr(k.text), c.fonts.body, text, width); },
+        [&](const Bullets& k) {
+            if (!k.title.empty()) heading(c, c.tr(k.title), width);
+            list(c, k.items, false, width, c.p.text);
+        },
+        [&](const Numbered& k) {
+            if (!k.title.empty()) heading(c, c.tr(k.title), width);
+            list(c, k.items, true, width, c.p.text);
+        },
+        [&](const Card& k) {
             begin_card(c, width);
             const float inner = width - c.fonts.body->FontSize * 3.2f;
-            text_block(c.tr(b.title), c.fonts.heading, u32(c.p.card_text), inner);
-            text_block(c.tr(b.text), c.fonts.body, u32(c.p.card_text), inner);
-            if (!b.items.empty()) list(c, b.items, false, inner, c.p.card_text);
-            if (end_card(c, ("##card-" + (b.link.empty() ? std::to_string(index) : b.link)).c_str(),
-                         c.p.card_bg, c.p.card_border, !b.link.empty()))
-                c.request(Action::Open, b.link);
-            break;
-        }
-        case BlockType::Callout:
-            callout(c, b.kind, c.tr(b.text), width);
-            break;
-        case BlockType::Table:
-            table(c, b, width);
-            break;
-        case BlockType::Image: {
-            const TextureInfo t = c.textures.get(b.file);
+            text_block(c.tr(k.title), c.fonts.heading, u32(c.p.card_text), inner);
+            text_block(c.tr(k.text), c.fonts.body, u32(c.p.card_text), inner);
+            if (!k.items.empty()) list(c, k.items, false, inner, c.p.card_text);
+            const std::string id = "##card-" + (k.link.empty() ? std::to_string(index) : k.link);
+            if (end_card(c, id.c_str(), c.p.card_bg, c.p.card_border, !k.link.empty()))
+                c.request(Action::Open, k.link);
+        },
+        [&](const Callout& k) { callout(c, k.kind, c.tr(k.text), width); },
+        [&](const Table& k) { table(c, k, width); },
+        [&](const Image& k) {
+            const TextureInfo t = c.textures.get(k.file);
             if (t.width > 0 && t.height > 0) {
                 const float w = std::min(width, t.width * std::max(1.0f, c.m.body / 28.0f));
                 const float h = w * t.height / t.width;
@@ -160,41 +179,16 @@ void block(DrawContext& c, const Block& b, float width, int index) {
                 else
                     ImGui::Dummy({w, h});
             }
-            break;
-        }
-        case BlockType::Links:
-            links(c, b.screens, width);
-            break;
-        case BlockType::Qr: {
-            text_block(c.tr(b.label), c.fonts.bold, text, width);
+        },
+        [&](const Links& k) { links(c, k.screens, width); },
+        [&](const Qr& k) {
+            text_block(c.tr(k.label), c.fonts.bold, text, width);
             text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
-            qr_code(c, b.url, std::max(70.0f * c.m.px_per_mm, 300.0f));
-            break;
-        }
-        case BlockType::Tiles: {
-            const int cols = c.m.width >= c.m.height * 1.2f && width > c.m.body * 30 ? 3 : 2;
-            const int rows = (static_cast<int>(b.tiles.size()) + cols - 1) / cols;
-            const float w = (width - (cols - 1) * c.m.gap) / cols;
-            // All tiles on one screen where possible (share the height left below the title),
-            // but always room for two lines of label and a picture: else the screen scrolls.
-            const float room =
-                (c.m.height - ImGui::GetCursorScreenPos().y - c.m.pad) / rows - c.m.gap;
-            const float label = c.fonts.heading->FontSize * 3.2f;
-            const float h =
-                std::max({c.m.target * 2.0f, label + w * 0.3f, std::min(w * 0.78f, room)});
-            int i = 0;
-            for (auto& t : b.tiles) {
-                if (i % cols != 0)
-                    ImGui::SameLine(0, c.m.gap);
-                else if (i > 0)
-                    ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
-                if (tile(c, ("##tile-" + t.screen).c_str(), t.image, c.tr(t.label), w, h))
-                    c.request(t.screen == "guide" ? Action::StartGuide : Action::Open, t.screen);
-                ++i;
-            }
-            break;
-        }
-    }
+            qr_code(c, k.url, std::max(70.0f * c.m.px_per_mm, 300.0f));
+        },
+        [&](const Tiles& k) { tiles(c, k.tiles, width); },
+    };
+    std::visit(draw, b);
     ImGui::PopID();
     spacer(c);
 }

@@ -26,9 +26,18 @@ TEST_CASE("every shipped string exists in every shipped language") {
         all_langs(s.title, s.id + " title");
         all_langs(s.intro, s.id + " intro");
         for (auto& b : s.blocks) {
-            all_langs(b.text, s.id + " block");
-            for (auto& i : b.items) all_langs(i, s.id + " item");
-            for (auto& t : b.tiles) all_langs(t.label, s.id + " tile");
+            if (auto k = std::get_if<Paragraph>(&b)) all_langs(k->text, s.id + " block");
+            if (auto k = std::get_if<Card>(&b)) all_langs(k->text, s.id + " block");
+            if (auto k = std::get_if<Callout>(&b)) all_langs(k->text, s.id + " block");
+            if (auto k = std::get_if<Image>(&b)) all_langs(k->alt, s.id + " block");
+            if (auto k = std::get_if<Bullets>(&b))
+                for (auto& i : k->items) all_langs(i, s.id + " item");
+            if (auto k = std::get_if<Numbered>(&b))
+                for (auto& i : k->items) all_langs(i, s.id + " item");
+            if (auto k = std::get_if<Card>(&b))
+                for (auto& i : k->items) all_langs(i, s.id + " item");
+            if (auto k = std::get_if<Tiles>(&b))
+                for (auto& t : k->tiles) all_langs(t.label, s.id + " tile");
         }
     }
     for (auto& w : kRequiredUiWords) all_langs(c.ui.at(w), "ui." + w);
@@ -150,4 +159,52 @@ TEST_CASE("QR targets must be plain https addresses without personal data") {
     REQUIRE(at != std::string::npos);
     f.edit("guide.toml", "url = \"https://", "url = \"https://x.nl/?bsn=123&u=");
     CHECK(find_problem(f.load().problems, "no personal data in a QR code") != "");
+}
+
+TEST_CASE("a screen's blocks load into the kind their type names") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.content);
+    const Content& c = *load.content;
+
+    const Screen* home = c.screen("home");
+    REQUIRE(home);
+    REQUIRE(home->blocks.size() == 1);
+    const Tiles* tiles = std::get_if<Tiles>(&home->blocks[0]);
+    REQUIRE(tiles);
+    REQUIRE(tiles->tiles.size() == 6);
+    CHECK(tiles->tiles[0].screen == "guide");
+    CHECK(tiles->tiles[1].screen == "vormen");
+    CHECK(tiles->tiles[1].image == "tile-forms.png");
+
+    const Screen* vormen = c.screen("vormen");
+    REQUIRE(vormen);
+    REQUIRE(vormen->blocks.size() == 6);
+    for (int i = 0; i < 4; ++i) {
+        const Card* card = std::get_if<Card>(&vormen->blocks[i]);
+        REQUIRE(card);
+        CHECK(card->link == "optie-" + std::to_string(i + 1));
+    }
+    const Callout* note = std::get_if<Callout>(&vormen->blocks[4]);
+    REQUIRE(note);
+    CHECK(note->kind == "note");
+    const Links* links = std::get_if<Links>(&vormen->blocks[5]);
+    REQUIRE(links);
+    CHECK(links->screens ==
+          std::vector<std::string>{"vergelijking", "intern-extern", "situatie", "geld"});
+
+    const Screen* compare = c.screen("vergelijking");
+    REQUIRE(compare);
+    REQUIRE(!compare->blocks.empty());
+    const Table* table = std::get_if<Table>(&compare->blocks[0]);
+    REQUIRE(table);
+    CHECK(table->columns.size() == 5);
+    CHECK(table->rows.size() == 6);
+    for (auto& row : table->rows) CHECK(row.size() == 5);
+}
+
+TEST_CASE("the link positions kept in blocks point at the dead link") {
+    ContentFixture f;
+    f.edit("screens/home.toml", "screen = \"vormen\"", "screen = \"vormen-x\"");
+    CHECK(find_problem(f.load().problems,
+                       "home.toml:11:14: link to screen 'vormen-x', which does not exist") != "");
 }

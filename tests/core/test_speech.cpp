@@ -61,12 +61,12 @@ TEST_CASE("spoken text covers blocks, answers and result fields") {
 
     // Tables are read as "row label: value" sentences.
     for (auto& s : c.screens)
-        for (auto& b : s.blocks)
-            if (b.type == BlockType::Table && b.columns.size() > 1 && !b.rows.empty() &&
-                b.rows[0].size() > 1) {
+        for (auto& block : s.blocks)
+            if (auto b = std::get_if<Table>(&block);
+                b && b->columns.size() > 1 && !b->rows.empty() && b->rows[0].size() > 1) {
                 const std::string st = spoken_text(c, {PlaceKind::Screen, s.id}, "nl");
-                CHECK(st.find(b.rows[0][1].in("nl")) != std::string::npos);
-                CHECK(st.find(b.columns[1].in("nl")) != std::string::npos);
+                CHECK(st.find(b->rows[0][1].in("nl")) != std::string::npos);
+                CHECK(st.find(b->columns[1].in("nl")) != std::string::npos);
             }
     CHECK(spoken_text(c, {PlaceKind::Screen, "no-such-screen"}, "nl").empty());
 }

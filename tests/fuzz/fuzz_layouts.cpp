@@ -98,8 +98,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (c.languages.empty() || !c.screen(c.home)) abort();
             for (auto& s : c.screens)  // a tile to the guide must find its first question
                 for (auto& b : s.blocks)
-                    for (auto& t : b.tiles)
-                        if (t.screen == "guide" && !g.question(g.start)) abort();
+                    if (auto k = std::get_if<ww::Tiles>(&b))
+                        for (auto& t : k->tiles)
+                            if (t.screen == "guide" && !g.question(g.start)) abort();
             for (auto& q : g.questions)
                 for (auto& a : q.answers)
                     if (!a.next.empty() && !g.question(a.next)) abort();

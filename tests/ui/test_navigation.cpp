@@ -76,9 +76,12 @@ TEST_CASE("every screen is within three taps of home") {
         std::vector<std::string> next;
         for (auto& id : frontier) {
             for (auto& b : k.app().content()->screen(id)->blocks) {
-                std::vector<std::string> targets = b.screens;
-                if (!b.link.empty()) targets.push_back(b.link);
-                for (auto& t : b.tiles) targets.push_back(t.screen);
+                std::vector<std::string> targets;
+                if (auto k = std::get_if<Links>(&b)) targets = k->screens;
+                if (auto k = std::get_if<Card>(&b); k && !k->link.empty())
+                    targets.push_back(k->link);
+                if (auto k = std::get_if<Tiles>(&b))
+                    for (auto& t : k->tiles) targets.push_back(t.screen);
                 for (auto& t : targets)
                     if (k.app().content()->screen(t) && seen.insert(t).second) next.push_back(t);
             }

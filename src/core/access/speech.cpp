@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/base/overload.h"
+
 namespace ww {
 
 // --- what is said --------------------------------------------------------------------------
@@ -41,43 +43,42 @@ void add_screen_titles(Sentences& s, const Content& c, const std::vector<std::st
 }
 
 void add_block(Sentences& s, const Content& c, const Block& b, const std::string& lang) {
-    switch (b.type) {
-        case BlockType::Paragraph:
-            s.add(b.text.in(lang));
-            break;
-        case BlockType::Bullets:
-        case BlockType::Numbered:
-        case BlockType::Card:
-            s.add(b.title.in(lang));
-            s.add(b.text.in(lang));
-            for (auto& item : b.items) s.add(item.in(lang));
-            break;
-        case BlockType::Callout:
-            if (b.kind == "government") s.add(c.word("government_only", lang));
-            s.add(b.text.in(lang));
-            break;
-        case BlockType::Table:
+    auto list = [&](const Text& title, const std::vector<Text>& items) {
+        s.add(title.in(lang));
+        for (auto& item : items) s.add(item.in(lang));
+    };
+    const Overload say{
+        [&](const Paragraph& k) { s.add(k.text.in(lang)); },
+        [&](const Bullets& k) { list(k.title, k.items); },
+        [&](const Numbered& k) { list(k.title, k.items); },
+        [&](const Card& k) {
+            s.add(k.title.in(lang));
+            s.add(k.text.in(lang));
+            for (auto& item : k.items) s.add(item.in(lang));
+        },
+        [&](const Callout& k) {
+            if (k.kind == "government") s.add(c.word("government_only", lang));
+            s.add(k.text.in(lang));
+        },
+        [&](const Table& k) {
             // Column by column, as the narrow layout shows it: "Option 1. Who arranges it: ...".
-            for (size_t col = 1; col < b.columns.size(); ++col) {
-                s.add(b.columns[col].in(lang));
-                for (auto& row : b.rows)
+            for (size_t col = 1; col < k.columns.size(); ++col) {
+                s.add(k.columns[col].in(lang));
+                for (auto& row : k.rows)
                     if (row.size() > col) s.pair(row[0].in(lang), row[col].in(lang));
             }
-            break;
-        case BlockType::Image:
-            s.add(b.text.in(lang));
-            break;
-        case BlockType::Links:
-            add_screen_titles(s, c, b.screens, lang);
-            break;
-        case BlockType::Qr:
-            s.add(b.label.in(lang));
+        },
+        [&](const Image& k) { s.add(k.alt.in(lang)); },
+        [&](const Links& k) { add_screen_titles(s, c, k.screens, lang); },
+        [&](const Qr& k) {
+            s.add(k.label.in(lang));
             s.add(c.word("scan_qr", lang));
-            break;
-        case BlockType::Tiles:
-            for (auto& t : b.tiles) s.add(t.label.in(lang));
-            break;
-    }
+        },
+        [&](const Tiles& k) {
+            for (auto& t : k.tiles) s.add(t.label.in(lang));
+        },
+    };
+    std::visit(say, b);
 }
 
 }  // namespace

@@ -1,8 +1,19 @@
 // The content model: everything a visitor reads, loaded from layouts/ (see layouts/README.md).
+//
+// Adding a block kind (say `type = "video"`):
+//   1. here: a struct with its fields and `kType = "video"`, and that struct in `Block`;
+//   2. the parser, core/content/toml_blocks.cpp (read_block): read and check its keys;
+//   3. the drawing, ui/screens.cpp (block): how it looks;
+//   4. the spoken text, core/access/speech.cpp (add_block): what read-aloud says;
+//   5. layouts/README.md: the format.
+// Every std::visit over a Block is an Overload without a catch-all, so after step 1 the build
+// fails at each place that does not handle the new kind yet: 2-4, and the rest (glyphs in
+// content.cpp, links in checks.cpp).
 #pragma once
 #include <map>
 #include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/base/problem.h"
@@ -15,40 +26,78 @@ struct Loc {
     int line = 0, col = 0;
 };
 
-enum class BlockType {
-    Paragraph,
-    Bullets,
-    Numbered,
-    Card,
-    Callout,
-    Table,
-    Image,
-    Links,
-    Qr,
-    Tiles
+// One struct per kind of [[block]]; `kType` is its `type = "..."` in the TOML.
+
+struct Paragraph {
+    static constexpr const char* kType = "paragraph";
+    Text text;
+};
+
+struct Bullets {
+    static constexpr const char* kType = "bullets";
+    Text title;  // optional heading above the list
+    std::vector<Text> items;
+};
+
+struct Numbered {
+    static constexpr const char* kType = "numbered";
+    Text title;  // optional heading above the list
+    std::vector<Text> items;
+};
+
+struct Card {
+    static constexpr const char* kType = "card";
+    Text title, text;
+    std::vector<Text> items;
+    std::string link;  // screen opened on tap; empty = none
+    Loc link_loc;      // where `link` is written (a dead link is reported there)
+};
+
+struct Callout {
+    static constexpr const char* kType = "callout";
+    std::string kind = "note";  // note | warning | government
+    Text text;
+};
+
+struct Table {
+    static constexpr const char* kType = "table";
+    std::vector<Text> columns;            // the first column holds the row labels
+    std::vector<std::vector<Text>> rows;  // cells, one per column
+};
+
+struct Image {
+    static constexpr const char* kType = "image";
+    std::string file;  // in assets/
+    Text alt;
+};
+
+struct Links {
+    static constexpr const char* kType = "links";
+    std::vector<std::string> screens;  // buttons to these screens, labelled with their titles
+    Loc screens_loc;                   // where `screens` is written
+};
+
+struct Qr {
+    static constexpr const char* kType = "qr";
+    std::string url;
+    Text label;
 };
 
 struct Tile {
     std::string screen;  // a screen id, or "guide" for the decision guide
     std::string image;   // file in assets/
     Text label;
+    Loc screen_loc;  // where `screen` is written
 };
 
-struct Block {
-    BlockType type = BlockType::Paragraph;
-    Text title;                           // bullets, numbered, card
-    Text text;                            // paragraph, card, callout; alt text of an image
-    std::vector<Text> items;              // bullets, numbered, card
-    std::string kind;                     // callout: note | warning | government
-    std::vector<Text> columns;            // table
-    std::vector<std::vector<Text>> rows;  // table
-    std::string file;                     // image
-    std::vector<std::string> screens;     // links
-    std::string link;                     // card: screen opened on tap
-    std::string url;                      // qr
-    Text label;                           // qr
-    std::vector<Tile> tiles;              // tiles
+struct Tiles {
+    static constexpr const char* kType = "tiles";
+    std::vector<Tile> tiles;
 };
+
+// The order is the order the loader lists the kinds in ("unknown block type ...").
+using Block =
+    std::variant<Paragraph, Bullets, Numbered, Card, Callout, Table, Image, Links, Qr, Tiles>;
 
 struct Screen {
     std::string id;

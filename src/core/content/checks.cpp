@@ -1,0 +1,130 @@
+#include "core/content/checks.h"
+
+#include <stb_image.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <variant>
+#include <vector>
+
+#include "core/base/overload.h"
+#include "core/guide/guide.h"
+
+namespace fs = std::filesystem;
+
+namespace ww {
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+Loc loc_of(const TomlReader& r, const toml::node& n) {
+    return {r.file(), static_cast<int>(n.source().begin.line),
+            static_cast<int>(n.source().begin.column)};
+}
+
+void check_url(TomlReader& r, const toml::table& t, const std::string& url) {
+    if (url.empty()) return;
+    if (url.rfind("https://", 0) != 0 || url.size() > 300 ||
+        url.find_first_of(" @?") != std::string::npos)
+        r.problem(*t.get("url"),
+                  "QR url must be a plain https:// address of at most 300 characters, "
+                  "without '?' or '@' (no personal data in a QR code)");
+}
+
+void AssetChecks::check(TomlReader& r, const toml::node& at, const std::string& file) {
+    if (file.find('/') != std::string::npos || file.find("..") != std::string::npos) {
+        r.problem(at, "image '" + file + "' must be a plain file name in assets/");
+        return;
+    }
+    auto it = decoded_.find(file);
+    if (it == decoded_.end()) {
+        const std::string path = dir_ + "/" + file;
+        bool ok = false;
+        if (fs::is_regular_file(path)) {
+            int w = 0, h = 0, n = 0;
+            unsigned char* px = stbi_load(path.c_str(), &w, &h, &n, 4);
+            ok = px != nullptr && w > 0 && h > 0 && w <= 8192 && h <= 8192;
+            stbi_image_free(px);
+        }
+        it = decoded_.emplace(file, ok).first;
+    }
+    if (!it->second) {
+        const bool exists = fs::is_regular_file(dir_ + "/" + file);
+        r.problem(at, exists ? "image '" + file + "' does not decode (PNG or JPEG expected)"
+                             : "image '" + file + "' does not exist in assets/");
+    }
+}
+
+namespace {
+
+// A link from one screen to another.
+struct ScreenRef {
+    std::string target;
+    std::string from;  // screen id
+    Loc loc;
+};
+
+// The screens a block leads to, with where each is written.
+void screen_refs(const Block& b, const std::string& from, std::vector<ScreenRef>& out) {
+    const Overload add{
+        [](const Paragraph&) {},
+        [](const Bullets&) {},
+        [](const Numbered&) {},
+        [&](const Card& k) {
+            if (!k.link.empty()) out.push_back({k.link, from, k.link_loc});
+        },
+        [](const Callout&) {},
+        [](const Table&) {},
+        [](const Image&) {},
+        [&](const Links& k) {
+            for (auto& target : k.screens) out.push_back({target, from, k.screens_loc});
+        },
+        [](const Qr&) {},
+        [&](const Tiles& k) {
+            for (auto& t : k.tiles)
+                if (!t.screen.empty() && t.screen != "guide")
+                    out.push_back({t.screen, from, t.screen_loc});
+        },
+    };
+    std::visit(add, b);
+}
+
+}  // namespace
+
+void check_across_files(const Content& c, const std::string& kiosk_toml, Problems& out) {
+    std::vector<std::string> ids;
+    for (auto& s : c.screens) ids.push_back(s.id);
+    std::vector<ScreenRef> refs;
+    for (auto& s : c.screens)
+        for (auto& b : s.blocks) screen_refs(b, s.id, refs);
+    std::set<std::string> linked;
+    for (auto& ref : refs) {
+        if (c.screen(ref.target) == nullptr) {
+            out.push_back({ref.loc.file, ref.loc.line, ref.loc.col,
+                           "link to screen '" + ref.target + "', which does not exist"});
+        } else if (ref.target != ref.from) {
+            linked.insert(ref.target);
+        }
+    }
+    for (auto& res : c.guide.results)
+        for (auto& form : res.forms)
+            if (c.screen(form) == nullptr)
+                out.push_back({res.loc.file, res.loc.line, res.loc.col,
+                               "result '" + res.id + "' names form screen '" + form +
+                                   "', which does not exist"});
+    if (!c.home.empty() && !c.screens.empty() && c.screen(c.home) == nullptr)
+        out.push_back({kiosk_toml, 0, 0, "home screen '" + c.home + "' does not exist"});
+    for (auto& s : c.screens)
+        if (s.id != c.home && !linked.count(s.id))
+            out.push_back({s.loc.file, 1, 1,
+                           "screen '" + s.id +
+                               "' is not linked from any other screen (visitors cannot reach it)"});
+    if (!c.guide.questions.empty()) validate_guide(c.guide, ids, out);
+}
+
+}  // namespace ww
