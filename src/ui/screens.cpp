@@ -1,3 +1,8 @@
+// Drawing the three kinds of place from content: information screens (block by block),
+// guide questions and guide results.
+//
+// [SECTION] block drawing: lists, links, tables, callouts, tiles, one std::visit
+// [SECTION] screens, questions, results
 #include "ui/screens.h"
 
 #include <algorithm>
@@ -9,6 +14,8 @@
 #include "ui/widgets.h"
 
 namespace ww {
+
+// ---------------------------------------------------------------- [SECTION] block drawing
 
 namespace {
 
@@ -202,6 +209,8 @@ void source_line(DrawContext& c, const std::string& source, const std::string& c
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- [SECTION] screens, questions, results
 
 void draw_screen(DrawContext& c, const Screen& s, float width) {
     text_block(c.tr(s.title), c.fonts.title, u32(c.p.text), width);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/shipped_content.h"
 #include "core/access/read_aloud.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
@@ -15,12 +16,6 @@
 using namespace ww;
 
 namespace {
-
-const Content& shipped() {
-    static const ContentLoad load = load_content("layouts", "assets");
-    REQUIRE(load.content);
-    return *load.content;
-}
 
 // Records what read-aloud asks of its voice; "talks" from say() until stop().
 struct FakeVoice : Voice {

@@ -6,18 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "../support/shipped_content.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
 
 using namespace ww;
 
 namespace {
-
-const Content& shipped() {
-    static const ContentLoad load = load_content("layouts", "assets");
-    REQUIRE(load.content);
-    return *load.content;
-}
 
 std::string title_of(const Content& c, const Place& p, const std::string& lang) {
     if (p.kind == PlaceKind::Screen) return c.screen(p.id)->title.in(lang);

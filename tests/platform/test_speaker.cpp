@@ -13,6 +13,7 @@
 #include <system_error>
 #include <thread>
 
+#include "../support/shipped_content.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
 #include "platform/speaker.h"
@@ -22,12 +23,6 @@
 using namespace ww;
 
 namespace {
-
-const Content& shipped() {
-    static const ContentLoad load = load_content("layouts", "assets");
-    REQUIRE(load.content);
-    return *load.content;
-}
 
 // Seconds of audio in a 16-bit WAV, from its header and size; -1 when it is not one.
 double wav_seconds(const std::string& path) {
