@@ -146,7 +146,7 @@ void tiles(DrawContext& c, const std::vector<Tile>& tiles, float width) {
         else if (i > 0)
             ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
         if (tile(c, ("##tile-" + t.screen).c_str(), t.image, c.tr(t.label), w, h))
-            c.request(t.screen == "guide" ? Action::StartGuide : Action::Open, t.screen);
+            c.request(t.screen == kGuideTarget ? Action::StartGuide : Action::Open, t.screen);
         ++i;
     }
 }
@@ -210,7 +210,8 @@ void source_line(DrawContext& c, const std::string& source, const std::string& c
 
 }  // namespace
 
-// ---------------------------------------------------------------- [SECTION] screens, questions, results
+// ---------------------------------------------------------------- [SECTION] screens, questions,
+// results
 
 void draw_screen(DrawContext& c, const Screen& s, float width) {
     text_block(c.tr(s.title), c.fonts.title, u32(c.p.text), width);
@@ -241,7 +242,7 @@ void draw_question(DrawContext& c, const Question& q, float width) {
             ImGui::SameLine(0, c.m.gap);
         else if (i > 0)
             ImGui::Dummy({1, c.m.gap - ImGui::GetStyle().ItemSpacing.y});
-        const bool dont_know = a.value == "weetniet";
+        const bool dont_know = a.value == kDontKnowAnswer;
         if (big_button(c, ("##answer-" + a.value).c_str(), c.tr(a.label), w, c.m.target,
                        dont_know ? ButtonStyle::Secondary : ButtonStyle::Primary))
             c.request(Action::Answer, a.value);

@@ -87,7 +87,7 @@ void screen_refs(const Block& b, const std::string& from, std::vector<ScreenRef>
         [](const Qr&) {},
         [&](const Tiles& k) {
             for (auto& t : k.tiles)
-                if (!t.screen.empty() && t.screen != "guide")
+                if (!t.screen.empty() && t.screen != kGuideTarget)
                     out.push_back({t.screen, from, t.screen_loc});
         },
     };

@@ -83,8 +83,12 @@ struct Qr {
     Text label;
 };
 
+// Content values that the code gives a meaning (documented in layouts/README.md).
+inline constexpr const char* kGuideTarget = "guide";        // a tile that starts the guide
+inline constexpr const char* kDontKnowAnswer = "weetniet";  // an answer drawn as "don't know"
+
 struct Tile {
-    std::string screen;  // a screen id, or "guide" for the decision guide
+    std::string screen;  // a screen id, or kGuideTarget for the decision guide
     std::string image;   // file in assets/
     Text label;
     Loc screen_loc;  // where `screen` is written
