@@ -12,7 +12,9 @@
 #include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
+#include "core/guide/advice.h"
 #include "core/kiosk/admin.h"
+#include "core/kiosk/languages.h"
 #include "platform/pin_prompt.h"
 #include "platform/runner.h"
 #include "platform/speech_synth.h"
@@ -62,6 +64,29 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
         return 1;
     }
     log_event("speak", {{"place", place.key()}, {"lang", lang}, {"wav", wav}});
+    return 0;
+}
+
+// --guide ANSWERS and --list-urls: content as plain text for editors and site admins.
+int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o) {
+    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    if (!content.ok()) {
+        print_problems(content.problems);
+        return 1;
+    }
+    const Content& c = *content.content;
+    if (o.list_urls) {
+        printf("%s", url_list(c).c_str());
+        return 0;
+    }
+    const std::string lang = start_language(c, config.languages);
+    std::string error;
+    const std::string report = guide_report(c, o.guide, lang, error);
+    if (report.empty()) {
+        fprintf(stderr, "wegwijzer: --guide: %s\n", error.c_str());
+        return 2;
+    }
+    printf("%s", report.c_str());
     return 0;
 }
 
@@ -144,6 +169,7 @@ int kiosk_main(int argc, char** argv) {
         return 1;
     }
 
+    if (!o.guide.empty() || o.list_urls) return content_report(config, run, o);
     for (auto& p : cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);

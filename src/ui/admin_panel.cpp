@@ -28,7 +28,8 @@ constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowF
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
 
 // Unix time: the guard file outlives the caller's clock, which starts anew with the process.
-// ---------------------------------------------------------------- [SECTION] helpers: clock, windows, status lines
+// ---------------------------------------------------------------- [SECTION] helpers: clock,
+// windows, status lines
 
 double wall_clock() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())

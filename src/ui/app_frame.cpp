@@ -110,7 +110,8 @@ void KioskApp::draw_place(const Metrics& m) {
             if (auto q = content_->guide.question(p.id)) draw_question(c, *q, width);
             break;
         case PlaceKind::Result:
-            if (auto r = content_->guide.result(p.id)) draw_result(c, *r, width);
+            if (const Advice a = advice_for(*content_, p.id, session_.answers); a.result)
+                draw_result(c, a, width);
             break;
     }
     ImGui::Dummy({width, m.pad * 2});

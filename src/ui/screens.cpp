@@ -9,7 +9,11 @@
 #include <string>
 #include <variant>
 
+#include "core/access/speech.h"
+#include "core/access/speech.h"
 #include "core/base/overload.h"
+#include "core/content/glossary.h"
+#include "core/content/glossary.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
 
@@ -18,6 +22,11 @@ namespace ww {
 // ---------------------------------------------------------------- [SECTION] block drawing
 
 namespace {
+
+// QR codes are about 7 cm square, and never under 300 px.
+float qr_side(const DrawContext& c) {
+    return std::max(70.0f * c.m.px_per_mm, 300.0f);
+}
 
 void spacer(const DrawContext& c, float factor = 1.0f) {
     ImGui::Dummy({1, c.m.body * 0.6f * factor});
@@ -189,15 +198,43 @@ void block(DrawContext& c, const Block& b, float width, int index) {
         },
         [&](const Links& k) { links(c, k.screens, width); },
         [&](const Qr& k) {
-            text_block(c.tr(k.label), c.fonts.bold, text, width);
+            const Link* l = c.content.link(k.link);
+            if (!l) return;
+            text_block(c.tr(l->label), c.fonts.bold, text, width);
             text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), width);
-            qr_code(c, k.url, std::max(70.0f * c.m.px_per_mm, 300.0f));
+            qr_code(c, l->href, qr_side(c), l->href);
         },
         [&](const Tiles& k) { tiles(c, k.tiles, width); },
     };
     std::visit(draw, b);
     ImGui::PopID();
     spacer(c);
+}
+
+// The hard words of the place shown, with what they mean (layouts/glossary.toml).
+void glossary_block(DrawContext& c, const Place& p, float width) {
+    const auto words =
+        glossary_in(c.content, place_text(c.content, p, c.lang(), c.session.answers), c.lang());
+    if (words.empty()) return;
+    begin_card(c, width);
+    const float inner = width - c.fonts.body->FontSize * 1.6f;
+    text_block(c.word("glossary_title"), c.fonts.heading, u32(c.p.card_text), inner);
+    for (auto* w : words) {
+        text_block(c.tr(w->term), c.fonts.bold, u32(c.p.card_text), inner);
+        text_block(c.tr(w->explain), c.fonts.body, u32(c.p.card_text), inner);
+    }
+    end_card(c, "##glossary", c.p.card_bg, c.p.muted, false);
+    spacer(c);
+}
+
+// A QR code with its label and "scan me" above it, `w` wide.
+void labelled_qr(DrawContext& c, const std::string& label, const std::string& data,
+                 const std::string& caption, float w) {
+    ImGui::BeginGroup();
+    text_block(label, c.fonts.bold, u32(c.p.text), w);
+    text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), w);
+    qr_code(c, data, qr_side(c), caption);
+    ImGui::EndGroup();
 }
 
 void source_line(DrawContext& c, const std::string& source, const std::string& checked,
@@ -223,6 +260,7 @@ void draw_screen(DrawContext& c, const Screen& s, float width) {
     }
     int i = 0;
     for (auto& b : s.blocks) block(c, b, width, i++);
+    glossary_block(c, {PlaceKind::Screen, s.id}, width);
     source_line(c, s.source, s.checked, width);
 }
 
@@ -250,46 +288,51 @@ void draw_question(DrawContext& c, const Question& q, float width) {
     }
 }
 
-void draw_result(DrawContext& c, const GuideResult& r, float width) {
+void draw_result(DrawContext& c, const Advice& a, float width) {
+    const GuideResult& r = *a.result;
     text_block(c.word("result_forms"), c.fonts.body, u32(c.p.muted), width);
-    text_block(c.tr(r.title), c.fonts.title, u32(c.p.text), width);
+    text_block(c.tr(a.title), c.fonts.title, u32(c.p.text), width);
     spacer(c);
     links(c, r.forms, width);
     spacer(c);
+    if (!a.why.empty()) {
+        heading(c, c.word("result_why"), width);
+        text_block(why_line(a, c.lang()), c.fonts.body, u32(c.p.text), width);
+        spacer(c);
+    }
     const bool side = !c.m.narrow;
     const float col = side ? (width - c.m.gap) / 2 : width;
     begin_card(c, col);
     const float inner = col - c.fonts.body->FontSize * 1.6f;
     text_block(c.word("result_counter"), c.fonts.body, u32(c.p.card_text), inner);
-    text_block(c.tr(r.counter), c.fonts.heading, u32(c.p.card_text), inner);
+    text_block(c.tr(a.counter), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##counter", c.p.card_bg, c.p.accent, false);
     if (side) ImGui::SameLine(0, c.m.gap);
     begin_card(c, col);
     text_block(c.word("result_applies"), c.fonts.body, u32(c.p.card_text), inner);
-    text_block(c.tr(r.applies), c.fonts.heading, u32(c.p.card_text), inner);
+    text_block(c.tr(a.applies), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
     spacer(c);
-    // Wide screens: the next steps on the left, the QR code beside them, both above the fold.
-    const float qr_side = std::max(70.0f * c.m.px_per_mm, 300.0f);
-    const float steps_w = side ? width - qr_side - 2 * c.m.gap : width;
-    ImGui::BeginGroup();
-    heading(c, c.word("result_steps"), steps_w);
-    list(c, r.steps, true, steps_w, c.p.text);
-    ImGui::EndGroup();
-    if (side)
-        ImGui::SameLine(0, 2 * c.m.gap);
-    else
-        spacer(c);
-    ImGui::BeginGroup();
-    const float qr_w = side ? qr_side + c.m.gap : width;
-    text_block(c.tr(r.qr_label), c.fonts.bold, u32(c.p.text), qr_w);
-    text_block(c.word("scan_qr"), c.fonts.body, u32(c.p.muted), qr_w);
-    qr_code(c, r.qr_url, qr_side);
-    ImGui::EndGroup();
+    heading(c, c.word("result_steps"), width);
+    list(c, a.steps, true, width, c.p.text);
+    spacer(c);
+    // Two QR codes side by side when they fit: the official page and this visitor's advice as
+    // text (nothing leaves the kiosk; the phone shows the text).
+    const float q = qr_side(c) + c.m.gap;
+    const bool pair = 2 * q + c.m.gap <= width;
+    if (a.link) {
+        labelled_qr(c, c.tr(a.link->label), a.link->href, a.link->href, pair ? q : width);
+        if (pair) ImGui::SameLine(0, c.m.gap);
+    }
+    labelled_qr(c, c.word("summary_label"), summary_text(c.content, a, c.lang()), "",
+                pair ? q : width);
     spacer(c);
     if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16),
                    c.m.target, ButtonStyle::Secondary, "back"))
         c.request(Action::StartGuide);
+    spacer(c);
+    glossary_block(c, {PlaceKind::Result, r.id}, width);
+    source_line(c, r.source, r.checked, width);
 }
 
 }  // namespace ww

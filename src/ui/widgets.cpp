@@ -16,7 +16,8 @@
 
 namespace ww {
 
-// ---------------------------------------------------------------- [SECTION] item registry (for tests and --log-items)
+// ---------------------------------------------------------------- [SECTION] item registry (for
+// tests and --log-items)
 
 namespace {
 std::map<std::string, ItemRect> g_items;
@@ -250,10 +251,13 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 
 // ---------------------------------------------------------------- [SECTION] QR codes
 
-void qr_code(DrawContext& c, const std::string& url, float side) {
+void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption) {
+    // Encoding is slow, so each text is encoded once; the cache is emptied now and then so that
+    // content updates and many visitors' summaries cannot grow it without bound.
     static std::map<std::string, QrMatrix> cache;
-    auto it = cache.find(url);
-    if (it == cache.end()) it = cache.emplace(url, make_qr(url)).first;
+    if (cache.size() > 64) cache.clear();
+    auto it = cache.find(data);
+    if (it == cache.end()) it = cache.emplace(data, make_qr(data)).first;
     const QrMatrix& q = it->second;
     if (q.size == 0) return;
     const int modules = q.size + 8;  // 4-module quiet zone on each side
@@ -269,7 +273,9 @@ void qr_code(DrawContext& c, const std::string& url, float side) {
                 dl->AddRectFilled(a, {a.x + px, a.y + px}, IM_COL32_BLACK);
             }
     ImGui::Dummy({total, total});
-    text_block(url, c.fonts.small, u32(c.p.text), std::max(total, c.m.content_width * 0.5f));
+    if (!caption.empty())
+        text_block(caption, c.fonts.small, u32(c.p.text),
+                   std::max(total, c.m.content_width * 0.5f));
 }
 
 }  // namespace ww

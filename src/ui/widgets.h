@@ -32,8 +32,9 @@ bool tile(DrawContext& c, const char* id, const std::string& image, const std::s
 void begin_card(DrawContext& c, float width);
 bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable);
 
-// The QR code of `url` with a 4-module quiet zone, `side` pixels square, and the URL under it.
-void qr_code(DrawContext& c, const std::string& url, float side);
+// The QR code of `data` with a 4-module quiet zone, `side` pixels square, `caption` (the address
+// of a web page; empty = none) under it.
+void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption);
 
 // A small pictogram drawn with shapes (no font glyph needed): "home", "back", "access", "lang",
 // "warn", "info", "speaker", "arrow", "check".

@@ -1,6 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <set>
+#include <sstream>
+
+#include "core/access/speech.h"
 #include "core/content/content.h"
+#include "core/content/glossary.h"
+#include "core/content/place.h"
 #include "fixture.h"
 
 using namespace ww;
@@ -154,11 +160,55 @@ TEST_CASE("all problems are reported, not only the first") {
 
 TEST_CASE("QR targets must be plain https addresses without personal data") {
     ContentFixture f;
-    const std::string guide = f.read("guide.toml");
-    const size_t at = guide.find("url = \"https://");
-    REQUIRE(at != std::string::npos);
-    f.edit("guide.toml", "url = \"https://", "url = \"https://x.nl/?bsn=123&u=");
+    f.edit("urls.toml", "\"https://", "\"https://x.nl/?bsn=123&u=");
+    CHECK(find_problem(f.load().problems, "urls.toml:") != "");
     CHECK(find_problem(f.load().problems, "no personal data in a QR code") != "");
+}
+
+TEST_CASE("QR codes name pages in urls.toml; result variants ask about real answers") {
+    ContentFixture f;
+    f.write("guide.toml", f.read("guide.toml") + R"(
+[[result]]
+id = "extra"
+title = { nl = "x", en = "x" }
+forms = ["optie-1"]
+counter = { nl = "x", en = "x" }
+applies = { nl = "x", en = "x" }
+steps = [ { nl = "x", en = "x" } ]
+qr = "no-such-page"
+source = "x"
+checked = 2026-11-23
+
+[[result.variant]]
+when = { rol = ["koning"] }
+)");
+    const Problems ps = f.load().problems;
+    CHECK(find_problem(ps, "'no-such-page' is not in urls.toml") != "");
+    CHECK(find_problem(ps, "question 'rol' has no answer 'koning'") != "");
+}
+
+TEST_CASE("a glossary word that nothing uses is reported; used words are explained") {
+    ContentFixture f;
+    f.write("glossary.toml", f.read("glossary.toml") + R"(
+[[word]]
+term = { nl = "zeppelin", en = "zeppelin" }
+explain = { nl = "Een luchtschip.", en = "An airship." }
+)");
+    CHECK(find_problem(f.load().problems, "glossary word 'zeppelin' (nl) is used on no screen") !=
+          "");
+    const ContentLoad shipped = load_content("layouts", "assets");
+    REQUIRE(shipped.ok());
+    const Content& c = *shipped.content;
+    REQUIRE(c.glossary.size() >= 10);
+    int explained = 0;
+    for (auto& p : all_places(c)) {
+        const std::string shown = place_text(c, p, "nl");
+        const auto words = glossary_in(c, shown, "nl");
+        const std::string said = spoken_text(c, p, "nl");
+        for (auto* w : words) CHECK(said.find(w->explain.in("nl")) != std::string::npos);
+        explained += static_cast<int>(words.size());
+    }
+    CHECK(explained > 10);
 }
 
 TEST_CASE("a screen's blocks load into the kind their type names") {
@@ -207,4 +257,43 @@ TEST_CASE("the link positions kept in blocks point at the dead link") {
     f.edit("screens/home.toml", "screen = \"vormen\"", "screen = \"vormen-x\"");
     CHECK(find_problem(f.load().problems,
                        "home.toml:11:14: link to screen 'vormen-x', which does not exist") != "");
+}
+
+// Plain language (B1): every sentence of the shipped content, in every language, under 15 words;
+// and English that reads as English.
+TEST_CASE("every shipped sentence is under 15 words; no translated-Dutch English") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.ok());
+    const Content& c = *load.content;
+    std::set<const std::string*> citations;  // sources and addresses are not sentences
+    for (auto& sc : c.screens) citations.insert(&sc.source);
+    for (auto& r : c.guide.results) citations.insert(&r.source);
+    for (auto& [n, l] : c.links) citations.insert(&l.href);
+    int sentences = 0, words_total = 0;
+    for (const std::string* text : c.all_strings()) {
+        if (citations.count(text)) continue;
+        std::string sentence;
+        auto finish = [&] {
+            std::istringstream in(sentence);
+            int words = 0;
+            for (std::string w; in >> w;) ++words;
+            if (words > 0) {
+                ++sentences;
+                words_total += words;
+                CHECK_MESSAGE(words < 15, words << " words: " << sentence);
+            }
+            sentence.clear();
+        };
+        for (char ch : *text) {
+            sentence += ch;
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == '\n') finish();
+        }
+        finish();
+    }
+    MESSAGE(sentences << " sentences, " << static_cast<double>(words_total) / sentences
+                      << " words on average");
+    for (const std::string* text : c.all_strings())
+        for (const char* phrase : {"apply at UWV", "an own job coach", "own job coach of",
+                                   "next to a", "next to an", "next to the"})
+            CHECK_MESSAGE(text->find(phrase) == std::string::npos, phrase << " in: " << *text);
 }

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "core/guide/advice.h"
 #include "core/guide/guide.h"
 #include "fixture.h"
 
@@ -10,15 +12,14 @@ using namespace ww;
 
 namespace {
 
-// The guide's advice, written independently of guide.toml: benefit decides the counter group.
-std::string expected_result(const std::string& rol, const std::string& uitkering,
-                            const std::string& steun) {
-    const std::set<std::string> uwv = {"wajong", "wia", "ww", "ziektewet"};
-    const std::string group = uwv.count(uitkering)             ? "uwv"
-                              : uitkering == "participatiewet" ? "gemeente"
-                                                               : "onbekend";
-    if (group == "uwv" && steun == "eigen" && rol == "werkgever") return "uwv-eigen-werkgever";
-    return group + "-" + steun;
+// The guide's advice, written independently of guide.toml: the benefit decides the group (and
+// so the counter), the support answer the form; the role only changes the wording.
+std::string group_of(const std::string& uitkering) {
+    const std::set<std::string> uwv = {"wajong", "wia", "ww", "ziektewet", "wao", "waz"};
+    return uwv.count(uitkering)             ? "uwv"
+           : uitkering == "participatiewet" ? "gemeente"
+           : uitkering == "geen"            ? "geen"
+                                            : "onbekend";
 }
 
 std::string lower(std::string s) {
@@ -26,18 +27,28 @@ std::string lower(std::string s) {
     return s;
 }
 
+std::string joined(const std::vector<Text>& steps, const std::string& lang) {
+    std::string out;
+    for (auto& s : steps) out += s.in(lang) + "\n";
+    return out;
+}
+
 }  // namespace
 
-TEST_CASE("every path through the shipped guide ends in the expected result") {
+TEST_CASE("every path through the shipped guide ends in the expected result, for who is asking") {
     const ContentLoad load = load_content("layouts", "assets");
     REQUIRE(load.content);
-    const Guide& g = load.content->guide;
+    const Content& c = *load.content;
+    const Guide& g = c.guide;
     const auto paths = all_paths(g);
     const size_t roles = g.question("rol")->answers.size();
     const size_t benefits = g.question("uitkering")->answers.size();
     const size_t supports = g.question("steun")->answers.size();
+    CHECK(roles == 3);
+    CHECK(benefits == 9);  // wajong wia ww ziektewet wao waz participatiewet geen weetniet
     CHECK(paths.size() == roles * benefits * supports);
     std::set<std::string> reached;
+    std::map<std::string, std::set<std::string>> steps_by_role;  // result|uitkering -> step lists
     for (auto& p : paths) {
         REQUIRE(p.steps.size() == 3);
         const std::string rol = p.steps[0].second, uit = p.steps[1].second,
@@ -45,29 +56,64 @@ TEST_CASE("every path through the shipped guide ends in the expected result") {
         CAPTURE(rol);
         CAPTURE(uit);
         CAPTURE(steun);
-        CHECK(p.result == expected_result(rol, uit, steun));
+        const std::string group = group_of(uit);
+        CHECK(p.result == group + "-" + steun);
         reached.insert(p.result);
-        const GuideResult* r = g.result(p.result);
-        REQUIRE(r);
-        // The counter follows the benefit; who applies follows the form.
-        const std::string counter = lower(r->counter.in("nl"));
-        if (uit == "participatiewet")
-            CHECK(counter.find("gemeente") != std::string::npos);
-        else if (steun == "buddy")
-            CHECK(counter.find("uitzondering") != std::string::npos);
-        else if (uit == "geen" || uit == "weetniet")
-            CHECK(counter.find("uitzoeken") != std::string::npos);
-        else
-            CHECK(counter.find("uwv") != std::string::npos);
-        const std::string applies = lower(r->applies.in("nl"));
-        if (steun == "eigen") CHECK(applies.find("werknemer") != std::string::npos);
-        if (steun == "extern" || steun == "intern")
+        const Answers answers = {{"rol", rol}, {"uitkering", uit}, {"steun", steun}};
+        const Advice a = advice_for(c, p.result, answers);
+        REQUIRE(a.result);
+        // Where to go follows the benefit.
+        const std::string counter = lower(a.counter.in("nl"));
+        if (group == "uwv") CHECK(counter.find("uwv") != std::string::npos);
+        if (group == "gemeente") CHECK(counter.find("gemeente") != std::string::npos);
+        if (group == "geen") CHECK(counter.find("gemeente") != std::string::npos);
+        // Who applies follows the form: the employee asks UWV for their own job coach; the
+        // employer applies for what the employer arranges.
+        const std::string applies = lower(a.applies.in("nl"));
+        if (group == "uwv" && steun == "eigen")
+            CHECK(applies.find("werknemer") != std::string::npos);
+        if (group == "uwv" && (steun == "extern" || steun == "intern"))
             CHECK(applies.find("werkgever") != std::string::npos);
-        CHECK(!r->steps.empty());
-        CHECK(r->qr_url.rfind("https://", 0) == 0);
-        CHECK(!r->forms.empty());
+        // The why-line names the benefit the visitor chose and says something of the support.
+        const std::string why = lower(why_line(a, "nl"));
+        const std::string label = lower(g.question("uitkering")->answers[0].label.in("nl"));
+        for (auto& ans : g.question("uitkering")->answers)
+            if (ans.value == uit && uit != "geen" && uit != "weetniet" && uit != "participatiewet")
+                CHECK_MESSAGE(why.find(lower(ans.label.in("nl"))) != std::string::npos, why);
+        CHECK(a.why.size() == 2);  // benefit and support
+        CHECK(!why_line(a, "en").empty());
+        CHECK(!a.steps.empty());
+        REQUIRE(a.link);
+        CHECK(a.link->href.rfind("https://", 0) == 0);
+        CHECK(!a.result->forms.empty());
+        CHECK(!a.result->source.empty());
+        steps_by_role[p.result + "|" + uit].insert(joined(a.steps, "nl"));
     }
     CHECK(reached.size() == g.results.size());  // no result is unreachable
+    // The role changes the steps: three roles, three different texts, on every path.
+    for (auto& [key, lists] : steps_by_role) CHECK_MESSAGE(lists.size() == 3, key);
+}
+
+TEST_CASE("--guide: a path as plain text; unknown questions and answers are refused") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.content);
+    std::string error;
+    const std::string nl =
+        guide_report(*load.content, "rol=werknemer,uitkering=wajong,steun=eigen", "nl", error);
+    CHECK(error.empty());
+    CHECK(nl.rfind("result: uwv-eigen\n", 0) == 0);
+    CHECK(nl.find("UWV") != std::string::npos);
+    CHECK(nl.find("https://") != std::string::npos);
+    const std::string en =
+        guide_report(*load.content, "rol=werkgever,uitkering=wajong,steun=eigen", "en", error);
+    CHECK(en != nl);
+    CHECK(guide_report(*load.content, "rol=werknemer,uitkering=wajong", "nl", error).empty());
+    CHECK(error.find("steun") != std::string::npos);
+    CHECK(guide_report(*load.content, "rol=werknemer,uitkering=bijstand,steun=eigen", "nl", error)
+              .empty());
+    CHECK(error.find("no answer 'bijstand'") != std::string::npos);
+    CHECK(guide_report(*load.content, "kleur=rood", "nl", error).empty());
+    CHECK(error.find("no question 'kleur'") != std::string::npos);
 }
 
 TEST_CASE("the validator finds paths without a result, unreachable results and dead answers") {

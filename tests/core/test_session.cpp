@@ -9,12 +9,27 @@ namespace {
 Guide two_questions() {
     Guide g;
     g.start = "q1";
-    g.questions.push_back({"q1", {}, {}, {{"a", {}, "q2", {}}, {"b", {}, "q2", {}}}, {}});
-    g.questions.push_back({"q2", {}, {}, {{"x", {}, "", {}}, {"y", {}, "", {}}}, {}});
+    auto answer = [](const char* value, const char* next) {
+        Answer a;
+        a.value = value;
+        a.next = next;
+        return a;
+    };
+    auto question = [](const char* id, std::vector<Answer> answers) {
+        Question q;
+        q.id = id;
+        q.answers = std::move(answers);
+        return q;
+    };
+    g.questions.push_back(question("q1", {answer("a", "q2"), answer("b", "q2")}));
+    g.questions.push_back(question("q2", {answer("x", ""), answer("y", "")}));
     g.rules.push_back({{{"q1", {"a"}}}, "ra", {}});
     g.rules.push_back({{}, "rb", {}});
-    g.results.push_back({"ra", {}, {}, {}, {}, {}, "", {}, {}});
-    g.results.push_back({"rb", {}, {}, {}, {}, {}, "", {}, {}});
+    for (const char* id : {"ra", "rb"}) {
+        GuideResult r;
+        r.id = id;
+        g.results.push_back(r);
+    }
     return g;
 }
 }  // namespace

@@ -30,10 +30,18 @@ sleep 0.3
 import -window root "$OUT/result.png"
 not_blank "$OUT/result.png"
 
-# The QR on the screen decodes to the URL in the content.
-want=$(awk '/id = "uwv-eigen"/{f=1} f && /url =/{print; exit}' layouts/guide.toml | sed 's/.*url = "\([^"]*\)".*/\1/')
-got=$(zbarimg --quiet --raw "$OUT/result.png" 2>/dev/null | head -1)
-[ "$got" = "$want" ] || { echo "QR decodes to '$got', expected '$want'"; cp "$OUT/result.png" /tmp/e2e-result.png; exit 1; }
+# Two QR codes: the official page (as `--guide` names it) and this visitor's advice as text.
+advice=$("$BIN" --guide rol=werknemer,uitkering=wajong,steun=eigen --lang nl)
+want=$(printf '%s\n' "$advice" | grep -o 'https://[^ ]*' | tail -1)
+zbarimg --quiet --raw "$OUT/result.png" > "$OUT/qr.txt" 2>/dev/null || true
+fail_qr() { echo "$1"; echo "--- decoded:"; cat "$OUT/qr.txt"; cp "$OUT/result.png" /tmp/e2e-result.png; exit 1; }
+grep -qxF "$want" "$OUT/qr.txt" || fail_qr "no QR decodes to the official page $want"
+# The take-away holds the advice as the kiosk states it: heading, where to go, the first step.
+heading=$(printf '%s\n' "$advice" | sed -n 2p)
+first_step=$(printf '%s\n' "$advice" | grep -m1 '^1\. ')
+grep -qF "$heading" "$OUT/qr.txt" || fail_qr "the take-away QR lacks '$heading'"
+grep -qF "$first_step" "$OUT/qr.txt" || fail_qr "the take-away QR lacks '$first_step'"
+got="$want + advice text"
 
 # Back after a result returns to the last question.
 tap result:uwv-eigen back

@@ -32,15 +32,16 @@ struct ContentCopy {
     std::string assets() const { return (root / "assets").string(); }
     ww::ContentLoad load() const { return ww::load_content(layouts(), assets()); }
 
+    std::string path(const std::string& file) const { return (root / "layouts" / file).string(); }
     std::string read(const std::string& file) const {
-        std::ifstream in(root / "layouts" / file);
+        std::ifstream in(root / "layouts" / file, std::ios::binary);
         return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
     void write(const std::string& file, const std::string& text) const {
-        std::ofstream(root / "layouts" / file, std::ios::trunc) << text;
+        std::ofstream(root / "layouts" / file, std::ios::binary | std::ios::trunc) << text;
     }
-    // Replaces the first `from` in layouts/FILE with `to`.
-    void replace(const std::string& file, const std::string& from, const std::string& to) const {
+    // Replaces the first `from` in layouts/FILE with `to`; fails the test when absent.
+    void edit(const std::string& file, const std::string& from, const std::string& to) const {
         std::string text = read(file);
         const size_t at = text.find(from);
         REQUIRE_MESSAGE(at != std::string::npos, from << " not in " << file);

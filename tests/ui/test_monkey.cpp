@@ -49,7 +49,7 @@ struct Variants {
     Variants() {
         add(good);  // as shipped
         // New words and a letter the shipped content never had: fonts must follow.
-        add(good).replace("kiosk.toml", "nl = \"Start\"", "nl = \"Begin \xC5\x81\"");
+        add(good).edit("kiosk.toml", "nl = \"Start\"", "nl = \"Begin \xC5\x81\"");
         {
             // Cut inside a string half-way: a half that happens to end between two blocks would
             // be valid TOML and a valid (shorter) screen.
@@ -57,7 +57,7 @@ struct Variants {
             const std::string text = c.read("screens/geld.toml");
             c.write("screens/geld.toml", text.substr(0, text.find("= \"", text.size() / 2) + 5));
         }
-        add(broken).replace("screens/optie-2.toml", "a", "\xC3\x28");  // invalid UTF-8
+        add(broken).edit("screens/optie-2.toml", "a", "\xC3\x28");  // invalid UTF-8
         fs::remove(add(broken).root / "assets/tile-money.png");        // a missing picture
         add(broken).write("guide.toml", "");                           // an empty guide
     }

@@ -18,7 +18,7 @@ text = { nl = "Een nieuw scherm.", en = "A new screen." }
 )");
     // Without a link the validator reports it: every screen must be reachable.
     CHECK_FALSE(copy.load().ok());
-    copy.replace("screens/geld.toml", R"(screens = ["uwv-subsidie", )",
+    copy.edit("screens/geld.toml", R"(screens = ["uwv-subsidie", )",
                  R"(screens = ["proef", "uwv-subsidie", )");
     ContentLoad load = copy.load();
     for (auto& p : load.problems) MESSAGE(p.format());

@@ -21,7 +21,7 @@ TEST_CASE("a good reload mid-session, then a text size change: fonts cover the n
     k.tap("##tile-vormen");
     REQUIRE(k.place().id == "vormen");
     // The new content says "Start Ω" on the home button: a letter the old content never had.
-    copy.replace("kiosk.toml", "nl = \"Start\"", "nl = \"Start \xCE\xA9\"");
+    copy.edit("kiosk.toml", "nl = \"Start\"", "nl = \"Start \xCE\xA9\"");
     ContentLoad next = copy.load();
     REQUIRE(next.ok());
     k.app().set_content(std::move(next));
@@ -44,7 +44,7 @@ TEST_CASE("reloads back and forth while the old content is gone: no stale text a
     Kiosk k;
     for (int i = 0; i < 4; ++i) {
         ContentCopy copy;
-        copy.replace("kiosk.toml", "nl = \"Start\"", "nl = \"Begin " + std::to_string(i) + "\"");
+        copy.edit("kiosk.toml", "nl = \"Start\"", "nl = \"Begin " + std::to_string(i) + "\"");
         k.app().set_content(copy.load());
         k.k->settle();
         k.tap("##access");

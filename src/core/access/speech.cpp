@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "core/base/overload.h"
+#include "core/content/glossary.h"
+#include "core/guide/advice.h"
 
 namespace ww {
 
@@ -71,7 +73,7 @@ void add_block(Sentences& s, const Content& c, const Block& b, const std::string
         [&](const Image& k) { s.add(k.alt.in(lang)); },
         [&](const Links& k) { add_screen_titles(s, c, k.screens, lang); },
         [&](const Qr& k) {
-            s.add(k.label.in(lang));
+            if (const Link* l = c.link(k.link)) s.add(l->label.in(lang));
             s.add(c.word("scan_qr", lang));
         },
         [&](const Tiles& k) {
@@ -83,7 +85,8 @@ void add_block(Sentences& s, const Content& c, const Block& b, const std::string
 
 }  // namespace
 
-std::string spoken_text(const Content& c, const Place& p, const std::string& lang) {
+std::string place_text(const Content& c, const Place& p, const std::string& lang,
+                       const Answers& answers) {
     Sentences s;
     switch (p.kind) {
         case PlaceKind::Screen: {
@@ -105,21 +108,36 @@ std::string spoken_text(const Content& c, const Place& p, const std::string& lan
             break;
         }
         case PlaceKind::Result: {
-            const GuideResult* r = c.guide.result(p.id);
-            if (!r) break;
+            const Advice a = advice_for(c, p.id, answers);
+            if (!a.result) break;
             s.add(c.word("result_forms", lang));
-            s.add(r->title.in(lang));
-            add_screen_titles(s, c, r->forms, lang);
-            s.pair(c.word("result_counter", lang), r->counter.in(lang));
-            s.pair(c.word("result_applies", lang), r->applies.in(lang));
+            s.add(a.title.in(lang));
+            add_screen_titles(s, c, a.result->forms, lang);
+            if (!a.why.empty()) s.pair(c.word("result_why", lang), why_line(a, lang));
+            s.pair(c.word("result_counter", lang), a.counter.in(lang));
+            s.pair(c.word("result_applies", lang), a.applies.in(lang));
             s.add(c.word("result_steps", lang));
-            for (auto& step : r->steps) s.add(step.in(lang));
-            s.add(r->qr_label.in(lang));
+            for (auto& step : a.steps) s.add(step.in(lang));
+            if (a.link) s.add(a.link->label.in(lang));
+            s.add(c.word("summary_label", lang));
             s.add(c.word("scan_qr", lang));
+            s.pair(c.word("source", lang), a.result->source);
             s.add(c.word("result_restart", lang));
             break;
         }
     }
+    return s.out;
+}
+
+std::string spoken_text(const Content& c, const Place& p, const std::string& lang,
+                        const Answers& answers) {
+    const std::string shown = place_text(c, p, lang, answers);
+    const auto words = glossary_in(c, shown, lang);
+    if (words.empty()) return shown;
+    Sentences s;
+    s.out = shown;
+    s.add(c.word("glossary_title", lang));
+    for (auto* w : words) s.pair(w->term.in(lang), w->explain.in(lang));
     return s.out;
 }
 

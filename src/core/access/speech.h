@@ -5,14 +5,22 @@
 #include <string>
 
 #include "core/content/content.h"
+#include "core/guide/guide.h"
 #include "core/kiosk/session.h"
 
 namespace ww {
 
-// Everything a visitor can read on `p`, as sentences in `lang`: title, intro, every block
-// (lists, cards, callouts, table rows as "row label: value", buttons by their names), for a
-// question the question, help and answers, for a result every field. Empty for an unknown place.
-std::string spoken_text(const Content& c, const Place& p, const std::string& lang);
+// Everything a visitor can read on `p` but its glossary, as sentences in `lang`: title, intro,
+// every block (lists, cards, callouts, table rows as "row label: value", buttons by their
+// names), for a question the question, help and answers, for a result the advice for `answers`
+// (variant, why-line, steps, source). Empty for an unknown place.
+std::string place_text(const Content& c, const Place& p, const std::string& lang,
+                       const Answers& answers = {});
+
+// What read-aloud says on `p`: place_text, then the hard words it uses with their explanations
+// (the "Words explained" block).
+std::string spoken_text(const Content& c, const Place& p, const std::string& lang,
+                        const Answers& answers = {});
 
 // The idle warning as it is spoken: ui words idle_title + idle_body with {seconds} filled in.
 std::string spoken_warning(const Content& c, const std::string& lang, int seconds);

@@ -19,6 +19,9 @@ std::string usage() {
   --proof DIR          render every screen, question and result to DIR/<id>.png and exit
   --speak SCREEN --wav FILE
                        write what "read aloud" says for SCREEN (in --lang) to a WAV file
+  --guide ANSWERS      print the guide's advice for one path as plain text, e.g.
+                       --guide rol=werknemer,uitkering=wajong,steun=eigen (in --lang)
+  --list-urls          print every official web address in the content with its check date
   --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
                        one line from a pipe) and print the hash for admin.pin_hash
   --log-items          log the position of every button after each change (test automation)
@@ -83,7 +86,11 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             if (!value(o.speak_screen)) return out;
         } else if (a == "--wav") {
             if (!value(o.wav)) return out;
-        } else if (a == "--hash-pin")
+        } else if (a == "--guide") {
+            if (!value(o.guide)) return out;
+        } else if (a == "--list-urls")
+            o.list_urls = true;
+        else if (a == "--hash-pin")
             o.hash_pin = true;
         else if (a == "--log-items")
             o.log_items = true;

@@ -18,6 +18,8 @@ struct CliOptions {
     std::string proof_dir;          // --proof DIR
     std::string speak_screen;       // --speak SCREEN_ID (with --wav FILE)
     std::string wav;
+    std::string guide;       // --guide rol=...,uitkering=...,steun=...
+    bool list_urls = false;  // --list-urls
     bool hash_pin = false;   // --hash-pin
     bool log_items = false;  // --log-items: log where each button is (for test automation)
     bool help = false, version = false, help_config = false;

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "core/base/overload.h"
+#include "core/content/glossary.h"
+#include "core/content/glossary.h"
 #include "core/guide/guide.h"
 
 namespace fs = std::filesystem;
@@ -27,12 +29,12 @@ Loc loc_of(const TomlReader& r, const toml::node& n) {
             static_cast<int>(n.source().begin.column)};
 }
 
-void check_url(TomlReader& r, const toml::table& t, const std::string& url) {
+void check_url(TomlReader& r, const toml::table& t, std::string_view key, const std::string& url) {
     if (url.empty()) return;
     if (url.rfind("https://", 0) != 0 || url.size() > 300 ||
         url.find_first_of(" @?") != std::string::npos)
-        r.problem(*t.get("url"),
-                  "QR url must be a plain https:// address of at most 300 characters, "
+        r.problem(*t.get(key),
+                  "a QR address must be a plain https:// address of at most 300 characters, "
                   "without '?' or '@' (no personal data in a QR code)");
 }
 
@@ -94,6 +96,56 @@ void screen_refs(const Block& b, const std::string& from, std::vector<ScreenRef>
     std::visit(add, b);
 }
 
+void problem_at(const Loc& at, const std::string& message, Problems& out) {
+    out.push_back({at.file, at.line, at.col, message});
+}
+
+void need_link(const Content& c, const std::string& name, const Loc& at, Problems& out) {
+    if (!name.empty() && !c.link(name)) problem_at(at, "'" + name + "' is not in urls.toml", out);
+}
+
+// QR names that urls.toml lacks, result variants that ask about unknown questions or answers,
+// and glossary words that no screen, question or result uses.
+void check_links_and_words(const Content& c, Problems& out) {
+    for (auto& s : c.screens)
+        for (auto& b : s.blocks)
+            if (auto qr = std::get_if<Qr>(&b)) need_link(c, qr->link, qr->link_loc, out);
+    for (auto& r : c.guide.results) {
+        need_link(c, r.qr, r.qr_loc, out);
+        for (auto& v : r.variants) {
+            need_link(c, v.qr, v.qr_loc, out);
+            for (auto& [q, values] : v.when) {
+                const Question* question = c.guide.question(q);
+                if (!question) {
+                    problem_at(v.loc, "variant of '" + r.id + "': no question '" + q + "'", out);
+                    continue;
+                }
+                for (auto& value : values) {
+                    bool known = false;
+                    for (auto& a : question->answers) known = known || a.value == value;
+                    if (!known)
+                        problem_at(v.loc,
+                                   "variant of '" + r.id + "': question '" + q +
+                                       "' has no answer '" + value + "'",
+                                   out);
+                }
+            }
+        }
+    }
+    // Every string outside the glossary itself, in all languages: a word must be used somewhere.
+    std::string text;
+    Content without = c;
+    without.glossary.clear();
+    for (auto* s : without.all_strings()) text += *s + "\n";
+    for (auto& w : c.glossary)
+        for (auto& lang : c.languages)
+            if (!mentions(text, w, lang))
+                problem_at(
+                    w.loc,
+                    "glossary word '" + w.term.in(lang) + "' (" + lang + ") is used on no screen",
+                    out);
+}
+
 }  // namespace
 
 void check_across_files(const Content& c, const std::string& kiosk_toml, Problems& out) {
@@ -125,6 +177,7 @@ void check_across_files(const Content& c, const std::string& kiosk_toml, Problem
                            "screen '" + s.id +
                                "' is not linked from any other screen (visitors cannot reach it)"});
     if (!c.guide.questions.empty()) validate_guide(c.guide, ids, out);
+    check_links_and_words(c, out);
 }
 
 }  // namespace ww

@@ -21,8 +21,9 @@ bool valid_id(const std::string& id);
 // known).
 Loc loc_of(const TomlReader& r, const toml::node& n);
 
-// The `url` of table `t` (a QR code): a plain https:// address, without personal data.
-void check_url(TomlReader& r, const toml::table& t, const std::string& url);
+// The address under `key` of table `t` (shown as a QR code): a plain https:// address, without
+// personal data.
+void check_url(TomlReader& r, const toml::table& t, std::string_view key, const std::string& url);
 
 // Pictures named in the content: each must be a plain file name in `dir` that decodes. Each file
 // is decoded once; every mention of a bad file is reported where it is written.

@@ -8,13 +8,19 @@
 namespace ww {
 
 const std::vector<std::string> kRequiredUiWords = {
-    "home",           "back",          "where",           "language",      "accessibility",
-    "read_aloud",     "stop_reading",  "text_size",       "text_normal",   "text_large",
-    "text_larger",    "contrast",      "contrast_normal", "contrast_high", "reach_mode",
-    "reach_on",       "reach_off",     "close",           "idle_title",    "idle_body",
-    "idle_continue",  "attract_touch", "source",          "checked",       "government_only",
-    "out_of_order",   "question_of",   "dont_know_hint",  "result_forms",  "result_counter",
-    "result_applies", "result_steps",  "result_restart",  "scan_qr",       "more_info"};
+    "home",           "back",           "where",           "language",        "accessibility",
+    "read_aloud",     "stop_reading",   "text_size",       "text_normal",     "text_large",
+    "text_larger",    "contrast",       "contrast_normal", "contrast_high",   "reach_mode",
+    "reach_on",       "reach_off",      "close",           "idle_title",      "idle_body",
+    "idle_continue",  "attract_touch",  "source",          "checked",         "government_only",
+    "out_of_order",   "question_of",    "dont_know_hint",  "result_forms",    "result_counter",
+    "result_applies", "result_steps",   "result_restart",  "scan_qr",         "more_info",
+    "result_why",     "glossary_title", "summary_label",   "summary_heading", "summary_more"};
+
+const Link* Content::link(const std::string& name) const {
+    auto it = links.find(name);
+    return it == links.end() ? nullptr : &it->second;
+}
 
 const Screen* Content::screen(const std::string& id) const {
     for (auto& s : screens)
@@ -72,10 +78,7 @@ void collect_block(const Block& b, std::vector<const std::string*>& out) {
         },
         [&](const Image& k) { collect(k.alt, out); },
         [](const Links&) {},  // labelled with the titles of their screens
-        [&](const Qr& k) {
-            collect(k.label, out);
-            out.push_back(&k.url);
-        },
+        [](const Qr&) {},     // label and address are in Content::links
         [&](const Tiles& k) {
             for (auto& t : k.tiles) collect(t.label, out);
         },
@@ -99,15 +102,30 @@ std::vector<const std::string*> Content::all_strings() const {
     for (auto& q : guide.questions) {
         collect(q.text, out);
         collect(q.help, out);
-        for (auto& a : q.answers) collect(a.label, out);
+        for (auto& a : q.answers) {
+            collect(a.label, out);
+            collect(a.why, out);
+        }
     }
     for (auto& r : guide.results) {
         collect(r.title, out);
         collect(r.counter, out);
         collect(r.applies, out);
-        collect(r.qr_label, out);
-        out.push_back(&r.qr_url);
+        out.push_back(&r.source);
         for (auto& s : r.steps) collect(s, out);
+        for (auto& v : r.variants) {
+            collect(v.title, out);
+            collect(v.applies, out);
+            for (auto& s : v.steps) collect(s, out);
+        }
+    }
+    for (auto& [name, l] : links) {
+        collect(l.label, out);
+        out.push_back(&l.href);
+    }
+    for (auto& w : glossary) {
+        collect(w.term, out);
+        collect(w.explain, out);
     }
     return out;
 }

@@ -79,8 +79,8 @@ struct Links {
 
 struct Qr {
     static constexpr const char* kType = "qr";
-    std::string url;
-    Text label;
+    std::string link;  // a name in layouts/urls.toml: address and label
+    Loc link_loc;      // where `url` is written
 };
 
 // Content values that the code gives a meaning (documented in layouts/README.md).
@@ -115,6 +115,7 @@ struct Screen {
 struct Answer {
     std::string value;
     Text label;
+    Text why;          // optional: why this answer leads where it leads (results show it)
     std::string next;  // next question id; empty = end of the guide
     Loc loc;
 };
@@ -132,15 +133,25 @@ struct Rule {
     Loc loc;
 };
 
+// What a variant of a result replaces when its `when` matches the visitor's answers (the role).
+struct ResultVariant {
+    std::map<std::string, std::vector<std::string>> when;  // question id -> accepted values
+    Text title, applies;                                   // empty = the result's own
+    std::vector<Text> steps;                               // empty = the result's own
+    std::string qr;                                        // empty = the result's own
+    Loc loc, qr_loc;
+};
+
 struct GuideResult {
     std::string id;
     Text title;
     std::vector<std::string> forms;
     Text counter, applies;
     std::vector<Text> steps;
-    std::string qr_url;
-    Text qr_label;
-    Loc loc;
+    std::string qr;  // a name in layouts/urls.toml: the official page
+    std::string source, checked;
+    std::vector<ResultVariant> variants;  // the first that matches wins
+    Loc loc, qr_loc;
 };
 
 struct Guide {
@@ -151,6 +162,23 @@ struct Guide {
 
     const Question* question(const std::string& id) const;
     const GuideResult* result(const std::string& id) const;
+};
+
+// An official web page (layouts/urls.toml), named once and referred to by its name.
+struct Link {
+    std::string name;
+    std::string href;  // https:// only, no personal data
+    Text label;
+    std::string checked;  // date the page was last checked
+    Loc loc;
+};
+
+// A hard word and its short explanation (layouts/glossary.toml).
+struct GlossaryWord {
+    Text term;
+    std::map<std::string, std::vector<std::string>> forms;  // lang -> other spellings
+    Text explain;
+    Loc loc;
 };
 
 struct AttractMessage {
@@ -166,9 +194,12 @@ struct Content {
     std::vector<AttractMessage> attract;
     std::vector<Screen> screens;
     Guide guide;
+    std::map<std::string, Link> links;  // name -> official page
+    std::vector<GlossaryWord> glossary;
     std::string assets_dir;
 
     const Screen* screen(const std::string& id) const;
+    const Link* link(const std::string& name) const;
     // An interface word (layouts/kiosk.toml [ui]) in `lang`.
     const std::string& word(const std::string& key, const std::string& lang) const;
     // Every string of the content, for building the font's glyph ranges.

@@ -10,6 +10,7 @@
 #include "core/base/toml_reader.h"
 #include "core/content/checks.h"
 #include "core/content/content.h"
+#include "core/content/extras_loader.h"
 #include "core/content/guide_loader.h"
 #include "core/content/toml_blocks.h"
 
@@ -31,6 +32,9 @@ class Loader {
         read_kiosk();
         read_screens();
         read_guide(layouts_ + "/guide.toml", content_->languages, content_->guide, problems_);
+        read_links(layouts_ + "/urls.toml", content_->languages, content_->links, problems_);
+        read_glossary(layouts_ + "/glossary.toml", content_->languages, content_->glossary,
+                      problems_);
         check_across_files(*content_, layouts_ + "/kiosk.toml", problems_);
         return {content_, std::move(problems_)};
     }

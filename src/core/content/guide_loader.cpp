@@ -7,6 +7,16 @@
 
 namespace ww {
 
+namespace {
+// `when = { question = ["value", ...] }` of a rule or a result variant; empty when absent.
+std::map<std::string, std::vector<std::string>> read_when(TomlReader& r, const toml::table& t) {
+    std::map<std::string, std::vector<std::string>> out;
+    if (auto when = r.table(t, "when", false))
+        for (auto&& [k, v] : *when) out[std::string(k.str())] = r.string_list(*when, k.str(), true);
+    return out;
+}
+}  // namespace
+
 void read_guide(const std::string& path, const std::vector<std::string>& languages, Guide& g,
                 Problems& out) {
     auto doc = parse_toml_file(path, out);
@@ -34,11 +44,12 @@ void read_guide(const std::string& path, const std::vector<std::string>& languag
                         r.problem(a, "[[question.answer]] entries must be tables");
                         continue;
                     }
-                    r.only_keys(*at, {"value", "label", "next"}, "[[question.answer]]");
+                    r.only_keys(*at, {"value", "label", "why", "next"}, "[[question.answer]]");
                     Answer ans;
                     ans.loc = loc_of(r, a);
                     ans.value = r.string(*at, "value", true).value_or("");
                     ans.label = r.text(*at, "label", true);
+                    ans.why = r.text(*at, "why", false);
                     ans.next = r.string(*at, "next", false).value_or("");
                     q.answers.push_back(std::move(ans));
                 }
@@ -60,9 +71,7 @@ void read_guide(const std::string& path, const std::vector<std::string>& languag
             Rule rule;
             rule.loc = loc_of(r, item);
             rule.result = r.string(*t, "result", true).value_or("");
-            if (auto when = r.table(*t, "when", false))
-                for (auto&& [k, v] : *when)
-                    rule.when[std::string(k.str())] = r.string_list(*when, k.str(), true);
+            rule.when = read_when(r, *t);
             g.rules.push_back(std::move(rule));
         }
     }
@@ -73,7 +82,9 @@ void read_guide(const std::string& path, const std::vector<std::string>& languag
                 r.problem(item, "[[result]] entries must be tables");
                 continue;
             }
-            r.only_keys(*t, {"id", "title", "forms", "counter", "applies", "steps", "qr"},
+            r.only_keys(*t,
+                        {"id", "title", "forms", "counter", "applies", "steps", "qr", "source",
+                         "checked", "variant"},
                         "[[result]]");
             GuideResult res;
             res.loc = loc_of(r, item);
@@ -83,11 +94,30 @@ void read_guide(const std::string& path, const std::vector<std::string>& languag
             res.counter = r.text(*t, "counter", true);
             res.applies = r.text(*t, "applies", true);
             res.steps = r.text_list(*t, "steps", true);
-            if (auto qr = r.table(*t, "qr", true)) {
-                r.only_keys(*qr, {"url", "label"}, "result qr");
-                res.qr_url = r.string(*qr, "url", true).value_or("");
-                res.qr_label = r.text(*qr, "label", true);
-                check_url(r, *qr, res.qr_url);
+            res.qr = r.string(*t, "qr", true).value_or("");
+            if (auto n = t->get("qr")) res.qr_loc = loc_of(r, *n);
+            res.source = r.string(*t, "source", true).value_or("");
+            res.checked = r.string(*t, "checked", true).value_or("");
+            if (auto variants = r.array(*t, "variant", false)) {
+                for (auto&& v : *variants) {
+                    auto vt = v.as_table();
+                    if (!vt) {
+                        r.problem(v, "[[result.variant]] entries must be tables");
+                        continue;
+                    }
+                    r.only_keys(*vt, {"when", "title", "applies", "steps", "qr"},
+                                "[[result.variant]]");
+                    ResultVariant var;
+                    var.loc = loc_of(r, v);
+                    var.when = read_when(r, *vt);
+                    if (var.when.empty()) r.problem(v, "a [[result.variant]] needs a `when`");
+                    var.title = r.text(*vt, "title", false);
+                    var.applies = r.text(*vt, "applies", false);
+                    var.steps = r.text_list(*vt, "steps", false);
+                    var.qr = r.string(*vt, "qr", false).value_or("");
+                    if (auto n = vt->get("qr")) var.qr_loc = loc_of(r, *n);
+                    res.variants.push_back(std::move(var));
+                }
             }
             g.results.push_back(std::move(res));
         }

@@ -132,10 +132,9 @@ std::optional<Block> read_block(TomlReader& r, const toml::table& t, AssetChecks
             if (!k.screens.empty()) k.screens_loc = loc_of(r, *t.get("screens"));
         },
         [&](Qr& k) {
-            r.only_keys(t, {"type", "url", "label"}, where);
-            k.url = r.string(t, "url", true).value_or("");
-            k.label = r.text(t, "label", true);
-            check_url(r, t, k.url);
+            r.only_keys(t, {"type", "url"}, where);
+            k.link = r.string(t, "url", true).value_or("");
+            if (!k.link.empty()) k.link_loc = loc_of(r, *t.get("url"));
         },
         [&](Tiles& k) { read_tiles(r, t, where, k, assets); },
     };

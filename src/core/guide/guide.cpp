@@ -6,16 +6,20 @@
 
 namespace ww {
 
-const Rule* match_rule(const Guide& g, const Answers& answers) {
-    for (auto& rule : g.rules) {
-        bool all = true;
-        for (auto& [question, values] : rule.when) {
-            auto it = answers.find(question);
-            all = all && it != answers.end() &&
-                  std::find(values.begin(), values.end(), it->second) != values.end();
-        }
-        if (all) return &rule;
+bool conditions_hold(const std::map<std::string, std::vector<std::string>>& when,
+                     const Answers& answers) {
+    for (auto& [question, values] : when) {
+        auto it = answers.find(question);
+        if (it == answers.end() ||
+            std::find(values.begin(), values.end(), it->second) == values.end())
+            return false;
     }
+    return true;
+}
+
+const Rule* match_rule(const Guide& g, const Answers& answers) {
+    for (auto& rule : g.rules)
+        if (conditions_hold(rule.when, answers)) return &rule;
     return nullptr;
 }
 

@@ -10,6 +10,10 @@ namespace ww {
 
 using Answers = std::map<std::string, std::string>;  // question id -> answer value
 
+// True when every question of `when` was answered with one of its values.
+bool conditions_hold(const std::map<std::string, std::vector<std::string>>& when,
+                     const Answers& answers);
+
 // The first rule whose conditions all hold; nullptr when none does.
 const Rule* match_rule(const Guide& g, const Answers& answers);
 

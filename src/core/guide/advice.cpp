@@ -1,0 +1,126 @@
+#include "core/guide/advice.h"
+
+#include <sstream>
+
+namespace ww {
+
+Advice advice_for(const Content& c, const std::string& id, const Answers& answers) {
+    Advice a;
+    a.result = c.guide.result(id);
+    if (!a.result) return a;
+    const GuideResult& r = *a.result;
+    a.title = r.title;
+    a.counter = r.counter;
+    a.applies = r.applies;
+    a.steps = r.steps;
+    std::string qr = r.qr;
+    for (auto& v : r.variants) {
+        if (!conditions_hold(v.when, answers)) continue;
+        if (!v.title.by_lang.empty()) a.title = v.title;
+        if (!v.applies.by_lang.empty()) a.applies = v.applies;
+        if (!v.steps.empty()) a.steps = v.steps;
+        if (!v.qr.empty()) qr = v.qr;
+        break;
+    }
+    a.link = c.link(qr);
+    for (auto& q : c.guide.questions) {
+        auto given = answers.find(q.id);
+        if (given == answers.end()) continue;
+        for (auto& ans : q.answers)
+            if (ans.value == given->second && !ans.why.by_lang.empty()) a.why.push_back(ans.why);
+    }
+    return a;
+}
+
+std::string why_line(const Advice& a, const std::string& lang) {
+    std::string out;
+    for (auto& w : a.why) out += (out.empty() ? "" : " ") + w.in(lang);
+    return out;
+}
+
+std::string summary_text(const Content& c, const Advice& a, const std::string& lang) {
+    if (!a.result) return {};
+    std::ostringstream out;
+    out << c.word("summary_heading", lang) << "\n" << a.title.in(lang) << "\n";
+    out << c.word("result_counter", lang) << ": " << a.counter.in(lang) << "\n";
+    out << c.word("result_applies", lang) << ": " << a.applies.in(lang) << "\n";
+    if (!a.why.empty()) out << why_line(a, lang) << "\n";
+    out << c.word("result_steps", lang) << ":\n";
+    for (size_t i = 0; i < a.steps.size(); ++i) out << i + 1 << ". " << a.steps[i].in(lang) << "\n";
+    if (a.link) out << c.word("summary_more", lang) << ": " << a.link->href << "\n";
+    return out.str();
+}
+
+std::string walk_answers(const Guide& g, const std::string& spec, Answers& answers,
+                         std::string& error) {
+    Answers given;
+    std::stringstream in(spec);
+    for (std::string pair; std::getline(in, pair, ',');) {
+        const size_t eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            error = "'" + pair + "' is not QUESTION=ANSWER";
+            return {};
+        }
+        const std::string q = pair.substr(0, eq), v = pair.substr(eq + 1);
+        const Question* question = g.question(q);
+        if (!question) {
+            error = "the guide has no question '" + q + "'";
+            return {};
+        }
+        bool known = false;
+        std::string values;
+        for (auto& a : question->answers) {
+            known = known || a.value == v;
+            values += (values.empty() ? "" : ", ") + a.value;
+        }
+        if (!known) {
+            error = "question '" + q + "' has no answer '" + v + "' (answers: " + values + ")";
+            return {};
+        }
+        given[q] = v;
+    }
+    answers.clear();
+    for (std::string at = g.start; !at.empty();) {
+        const Question* q = g.question(at);
+        auto it = q ? given.find(at) : given.end();
+        if (it == given.end()) {
+            error = "question '" + at + "' is on the path but has no answer";
+            return {};
+        }
+        answers[at] = it->second;
+        std::string next;
+        for (auto& a : q->answers)
+            if (a.value == it->second) next = a.next;
+        at = next;
+    }
+    if (answers.size() != given.size()) {
+        error = "some answers are for questions this path does not ask";
+        return {};
+    }
+    const Rule* rule = match_rule(g, answers);
+    if (!rule) error = "no rule matches these answers";
+    return rule ? rule->result : "";
+}
+
+std::string guide_report(const Content& c, const std::string& spec, const std::string& lang,
+                         std::string& error) {
+    Answers answers;
+    const std::string id = walk_answers(c.guide, spec, answers, error);
+    if (id.empty()) return {};
+    const Advice a = advice_for(c, id, answers);
+    if (!a.result) {
+        error = "the rule names result '" + id + "', which does not exist";
+        return {};
+    }
+    return "result: " + id + "\n" + summary_text(c, a, lang);
+}
+
+std::string url_list(const Content& c) {
+    std::string out;
+    for (auto& [name, l] : c.links)
+        out +=
+            name + "  " + l.checked + "  " + l.href + "  " + l.label.in(c.languages.front()) + "\n";
+    return out;
+}
+
+}  // namespace ww
