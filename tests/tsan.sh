@@ -4,7 +4,7 @@
 # gcc 12's TSan runtime cannot map its shadow memory on kernels with more ASLR entropy
 # (vm.mmap_rnd_bits > 28: "FATAL: ThreadSanitizer: unexpected memory mapping"), so the binary
 # runs with ASLR off (setarch -R) where the kernel and any container seccomp policy allow that.
-# Reports go to stdout: some tests capture stderr (tests/core/stderr_capture.h) while they run.
+# Reports go to stdout: some tests capture stderr (tests/support/capture_stderr.h) while they run.
 # Usage: tests/tsan.sh BINARY [doctest options...]
 #   e.g. tests/tsan.sh build-tsan/platform_tests -ts=speaker
 set -euo pipefail

@@ -10,9 +10,7 @@
 #include <variant>
 
 #include "core/access/speech.h"
-#include "core/access/speech.h"
 #include "core/base/overload.h"
-#include "core/content/glossary.h"
 #include "core/content/glossary.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
@@ -313,13 +311,21 @@ void draw_result(DrawContext& c, const Advice& a, float width) {
     text_block(c.tr(a.applies), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
     spacer(c);
-    heading(c, c.word("result_steps"), width);
-    list(c, a.steps, true, width, c.p.text);
-    spacer(c);
-    // Two QR codes side by side when they fit: the official page and this visitor's advice as
-    // text (nothing leaves the kiosk; the phone shows the text).
+    // Wide screens: the next steps on the left, the two QR codes beside them, so all of it is
+    // above the fold; narrow ones: the codes under the steps. One code is the official page,
+    // the other this visitor's advice as text (nothing leaves the kiosk; the phone shows it).
     const float q = qr_side(c) + c.m.gap;
-    const bool pair = 2 * q + c.m.gap <= width;
+    const bool beside = !c.m.narrow && width - 2 * q - 2 * c.m.gap >= c.m.body * 14;
+    const float steps_w = beside ? width - 2 * q - 2 * c.m.gap : width;
+    ImGui::BeginGroup();
+    heading(c, c.word("result_steps"), steps_w);
+    list(c, a.steps, true, steps_w, c.p.text);
+    ImGui::EndGroup();
+    if (beside)
+        ImGui::SameLine(0, 2 * c.m.gap);
+    else
+        spacer(c);
+    const bool pair = beside || 2 * q + c.m.gap <= width;
     if (a.link) {
         labelled_qr(c, c.tr(a.link->label), a.link->href, a.link->href, pair ? q : width);
         if (pair) ImGui::SameLine(0, c.m.gap);

@@ -5,20 +5,20 @@
 #include <stdexcept>
 #include <string>
 
+#include "../support/capture_stderr.h"
 #include "core/base/guard.h"
-#include "stderr_capture.h"
 
 using namespace ww;
 
 TEST_CASE("run_guarded passes the body's exit code through and logs nothing") {
-    StderrCapture err;
+    CaptureStderr err;
     CHECK(run_guarded([] { return 0; }) == 0);
     CHECK(run_guarded([] { return 3; }) == 3);
     CHECK(err.text().empty());
 }
 
 TEST_CASE("an escaping std::exception is one event=fatal line and exit code 70") {
-    StderrCapture err;
+    CaptureStderr err;
     const int code = run_guarded([]() -> int {
         throw std::runtime_error("layouts went away\nsecond line\twith \"quotes\"");
     });
@@ -29,7 +29,7 @@ TEST_CASE("an escaping std::exception is one event=fatal line and exit code 70")
 }
 
 TEST_CASE("a std::filesystem error from the body is caught and named") {
-    StderrCapture err;
+    CaptureStderr err;
     const int code = run_guarded([]() -> int {
         // What main's own path handling throws when the file system refuses.
         std::filesystem::directory_iterator it("/nonexistent/wegwijzer-layouts");
@@ -43,7 +43,7 @@ TEST_CASE("a std::filesystem error from the body is caught and named") {
 }
 
 TEST_CASE("an exception that is no std::exception is caught too") {
-    StderrCapture err;
+    CaptureStderr err;
     CHECK(run_guarded([]() -> int { throw 42; }) == kFatalExit);
     CHECK(err.text() == "wegwijzer: event=fatal reason=\"unknown exception\"\n");
 }

@@ -13,12 +13,12 @@
 #include <system_error>
 #include <thread>
 
+#include "../support/capture_stderr.h"
 #include "../support/shipped_content.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
 #include "platform/speaker.h"
 #include "platform/speech_synth.h"
-#include "stderr_capture.h"
 
 using namespace ww;
 
@@ -110,7 +110,7 @@ TEST_CASE("synth_to_wav writes a WAV of plausible length") {
 // it plays. Bounded polls, no timing benchmarks: every wait below is far longer than needed.
 TEST_SUITE("speaker") {
     TEST_CASE("a Speaker becomes quiet after a sentence; available() says whether it could play") {
-        StderrCapture err;
+        CaptureStderr err;
         Speaker sp(150);
         CHECK(sp.available());  // nothing tried yet
         sp.speak("Dit is een test.", "nl", 80);
@@ -132,7 +132,7 @@ TEST_SUITE("speaker") {
         // audio. A cancelled synthesis is no failure: available() stays true. Were it not
         // cancelled, without a device it would fail at the audio output (available() false),
         // with one it would play for minutes (busy() true).
-        StderrCapture err;
+        CaptureStderr err;
         Speaker sp(450);
         sp.speak(whole_site(), "nl", 80);
         CHECK(sp.busy());
@@ -145,7 +145,7 @@ TEST_SUITE("speaker") {
     }
 
     TEST_CASE("a new speak() replaces a long one") {
-        StderrCapture err;
+        CaptureStderr err;
         Speaker sp(450);
         sp.speak(whole_site(), "nl", 80);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -158,7 +158,7 @@ TEST_SUITE("speaker") {
     }
 
     TEST_CASE("a Speaker destroyed while it speaks returns at once and fails nothing") {
-        StderrCapture err;
+        CaptureStderr err;
         const auto start = std::chrono::steady_clock::now();
         {
             Speaker sp(450);

@@ -37,6 +37,17 @@ class CaptureStderr {
         std::ifstream in(path_);
         return {std::istreambuf_iterator<char>(in), {}};
     }
+    // The last `lines` lines logged so far.
+    std::string tail(size_t lines) const {
+        const std::string t = text();
+        size_t at = t.size();
+        for (size_t n = 0; n <= lines && at > 0;) {
+            at = t.rfind('\n', at - 1);
+            if (at == std::string::npos) return t;
+            ++n;
+        }
+        return t.substr(at + 1);
+    }
     // How often `needle` occurs.
     int count(const std::string& needle) const {
         const std::string t = text();

@@ -7,7 +7,6 @@
 //   WEGWIJZER_MONKEY_SEED=1234 build/ui_tests -tc='monkey*'
 // WEGWIJZER_MONKEY_ACTIONS and WEGWIJZER_MONKEY_SECONDS change the bounds.
 #include <doctest/doctest.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,10 +14,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "../support/capture_stderr.h"
 #include "../support/content_copy.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
@@ -58,46 +59,12 @@ struct Variants {
             c.write("screens/geld.toml", text.substr(0, text.find("= \"", text.size() / 2) + 5));
         }
         add(broken).edit("screens/optie-2.toml", "a", "\xC3\x28");  // invalid UTF-8
-        fs::remove(add(broken).root / "assets/tile-money.png");        // a missing picture
-        add(broken).write("guide.toml", "");                           // an empty guide
+        fs::remove(add(broken).root / "assets/tile-money.png");     // a missing picture
+        add(broken).write("guide.toml", "");                        // an empty guide
     }
     const fs::path& root() const { return copies.front()->root; }
     static ContentLoad load(const std::string& layouts) {
         return load_content(layouts, (fs::path(layouts).parent_path() / "assets").string());
-    }
-};
-
-// The kiosk logs every event on stderr: thousands of lines. Keep them in a file, shown on failure.
-struct StderrToFile {
-    int saved = -1;
-    std::string path;
-    StderrToFile() {
-        path = (fs::temp_directory_path() / ("ww-monkey-" + std::to_string(::getpid()) + ".log"))
-                   .string();
-        std::fflush(stderr);
-        saved = dup(2);
-        const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, 2);
-            close(fd);
-        }
-    }
-    ~StderrToFile() { restore(); }
-    void restore() {
-        if (saved < 0) return;
-        std::fflush(stderr);
-        dup2(saved, 2);
-        close(saved);
-        saved = -1;
-    }
-    std::string tail(size_t lines) const {
-        std::ifstream in(path);
-        std::vector<std::string> all;
-        for (std::string l; std::getline(in, l);) all.push_back(l);
-        std::string out;
-        for (size_t i = all.size() > lines ? all.size() - lines : 0; i < all.size(); ++i)
-            out += all[i] + "\n";
-        return out;
     }
 };
 
@@ -143,7 +110,7 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     REQUIRE(first.ok());
     std::shared_ptr<const Content> expected = first.content;
 
-    StderrToFile log;
+    std::optional<CaptureStderr> log(std::in_place);  // thousands of lines: shown on failure
     HeadlessKiosk k(cfg.config, std::move(first), find_fonts("Noto Sans", "Noto Sans:bold"));
     int spoken = 0;
     AppHooks hooks;
@@ -265,15 +232,15 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
         if (const std::string why = broken_invariant(k, expected); !why.empty())
             failure = "action " + std::to_string(n) + " (" + did + "): " + why;
     }
-    log.restore();
+    const std::string tail = failure.empty() ? "" : log->tail(30);
+    log.reset();
     std::printf(
         "monkey seed=%u: %ld actions: %d item taps, %d random taps, %d drags, %d settings, %d "
         "speech, %d idle, %d admin, %d rotations, %d good reloads, %d broken reloads; %d "
         "sentences spoken\n",
         seed, n, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
         counts[7], counts[8], counts[9], spoken);
-    if (!failure.empty()) FAIL("seed " << seed << ": " << failure << "\n" << log.tail(30));
+    if (!failure.empty()) FAIL("seed " << seed << ": " << failure << "\n" << tail);
     CHECK(n > 50);
     CHECK(counts[8] + counts[9] > 0);
-    fs::remove(log.path);
 }

@@ -4,16 +4,17 @@
 // WEGWIJZER_SOAK_SESSIONS overrides the number of sessions (default 10000; 300 under ASan, where
 // the RSS check is skipped because the allocator quarantine holds freed memory on purpose).
 #include <doctest/doctest.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "../support/capture_stderr.h"
 #include "../support/proc_stats.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
@@ -35,27 +36,6 @@
 using namespace ww;
 
 namespace {
-
-// The kiosk logs every event on stderr; 10 000 sessions would be ~100 000 lines.
-struct QuietStderr {
-    int saved = -1;
-    explicit QuietStderr(bool on) {
-        if (!on) return;
-        std::fflush(stderr);
-        saved = dup(2);
-        const int null = open("/dev/null", O_WRONLY);
-        if (null >= 0) {
-            dup2(null, 2);
-            close(null);
-        }
-    }
-    ~QuietStderr() {
-        if (saved < 0) return;
-        std::fflush(stderr);
-        dup2(saved, 2);
-        close(saved);
-    }
-};
 
 std::string describe(const Session& s) {
     std::string out = "history:";
@@ -102,7 +82,9 @@ TEST_CASE("soak: random visitors always leave a fresh session behind, memory sta
 
     const int sessions = soak_sessions();
     const int warmup = std::min(500, sessions / 2);
-    QuietStderr quiet(!WW_SANITIZED && std::getenv("WEGWIJZER_SOAK_VERBOSE") == nullptr);
+    // The kiosk logs every event on stderr; 10 000 sessions would be ~100 000 lines.
+    std::optional<CaptureStderr> quiet;
+    if (!WW_SANITIZED && std::getenv("WEGWIJZER_SOAK_VERBOSE") == nullptr) quiet.emplace();
     HeadlessKiosk k(cfg.config, content, fonts);
     KioskApp& app = k.app();
     const Session fresh = app.session();
