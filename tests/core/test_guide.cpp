@@ -133,7 +133,7 @@ TEST_CASE("the validator finds paths without a result, unreachable results and d
     }
     SUBCASE("an answer that leads nowhere") {
         ContentFixture f;
-        f.edit("guide.toml", "next = \"steun\"", "next = \"stuen\"");
+        f.edit("guide.toml", "next  = \"steun\"", "next  = \"stuen\"");
         CHECK(find_problem(f.load().problems, "leads to question 'stuen', which does not exist") !=
               "");
     }
@@ -147,7 +147,7 @@ TEST_CASE("the validator finds paths without a result, unreachable results and d
     }
     SUBCASE("a loop") {
         ContentFixture f;
-        f.edit("guide.toml", "next = \"steun\"", "next = \"rol\"");
+        f.edit("guide.toml", "next  = \"steun\"", "next  = \"rol\"");
         CHECK(find_problem(f.load().problems, "loop") != "");
     }
 }

@@ -52,8 +52,10 @@ struct Kiosk {
         float x, y;
         return k->find(id.c_str(), x, y);
     }
-    // Scrolls down (drag up from the middle of the screen) until `id` is visible.
+    // Scrolls down (drag up from the lower part of the screen) until `id` is visible.
     void reveal(const std::string& id) {
-        for (int i = 0; i < 30 && !visible(id); ++i) k->drag(900, 800, 0, -300, 6);
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        for (int i = 0; i < 30 && !visible(id); ++i)
+            k->drag(size.x / 2, size.y * 0.75f, 0, -size.y * 0.3f, 6);
     }
 };
