@@ -314,9 +314,11 @@ void draw_result(DrawContext& c, const Advice& a, float width) {
     // Wide screens: the next steps on the left, the two QR codes beside them, so all of it is
     // above the fold; narrow ones: the codes under the steps. One code is the official page,
     // the other this visitor's advice as text (nothing leaves the kiosk; the phone shows it).
-    const float q = qr_side(c) + c.m.gap;
-    const bool beside = !c.m.narrow && width - 2 * q - 2 * c.m.gap >= c.m.body * 14;
-    const float steps_w = beside ? width - 2 * q - 2 * c.m.gap : width;
+    const std::string summary = summary_text(c.content, a, c.lang());
+    const float q1 = a.link ? qr_code_side(a.link->href, qr_side(c)) + c.m.gap : 0;
+    const float q2 = qr_code_side(summary, qr_side(c)) + c.m.gap;
+    const bool beside = !c.m.narrow && width - q1 - q2 - 2 * c.m.gap >= c.m.body * 14;
+    const float steps_w = beside ? width - q1 - q2 - 2 * c.m.gap : width;
     ImGui::BeginGroup();
     heading(c, c.word("result_steps"), steps_w);
     list(c, a.steps, true, steps_w, c.p.text);
@@ -325,13 +327,12 @@ void draw_result(DrawContext& c, const Advice& a, float width) {
         ImGui::SameLine(0, 2 * c.m.gap);
     else
         spacer(c);
-    const bool pair = beside || 2 * q + c.m.gap <= width;
+    const bool pair = beside || q1 + q2 <= width;
     if (a.link) {
-        labelled_qr(c, c.tr(a.link->label), a.link->href, a.link->href, pair ? q : width);
+        labelled_qr(c, c.tr(a.link->label), a.link->href, a.link->href, pair ? q1 : width);
         if (pair) ImGui::SameLine(0, c.m.gap);
     }
-    labelled_qr(c, c.word("summary_label"), summary_text(c.content, a, c.lang()), "",
-                pair ? q : width);
+    labelled_qr(c, c.word("summary_label"), summary, "", pair ? q2 : width);
     spacer(c);
     if (big_button(c, "##restart", c.word("result_restart"), std::min(width, c.m.body * 16),
                    c.m.target, ButtonStyle::Secondary, "back"))

@@ -251,18 +251,35 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 
 // ---------------------------------------------------------------- [SECTION] QR codes
 
-void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption) {
-    // Encoding is slow, so each text is encoded once; the cache is emptied now and then so that
-    // content updates and many visitors' summaries cannot grow it without bound.
+namespace {
+// Encoding is slow, so each text is encoded once; the cache is emptied now and then so that
+// content updates and many visitors' summaries cannot grow it without bound.
+const QrMatrix& qr_matrix(const std::string& data) {
     static std::map<std::string, QrMatrix> cache;
     if (cache.size() > 64) cache.clear();
     auto it = cache.find(data);
     if (it == cache.end()) it = cache.emplace(data, make_qr(data)).first;
-    const QrMatrix& q = it->second;
+    return it->second;
+}
+
+// At least 4 px a module: a long text (a visitor's advice) makes the code larger than `side`
+// rather than too fine for a phone camera. 4 modules of quiet zone on each side.
+float module_px(const QrMatrix& q, float side) {
+    return std::max(4.0f, std::floor(side / static_cast<float>(q.size + 8)));
+}
+}  // namespace
+
+float qr_code_side(const std::string& data, float side) {
+    const QrMatrix& q = qr_matrix(data);
+    return q.size == 0 ? 0 : module_px(q, side) * static_cast<float>(q.size + 8);
+}
+
+void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption) {
+    const QrMatrix& q = qr_matrix(data);
     if (q.size == 0) return;
-    const int modules = q.size + 8;  // 4-module quiet zone on each side
-    const float px = std::max(2.0f, std::floor(side / modules));
-    const float total = px * modules;
+    const int modules = q.size + 8;
+    const float px = module_px(q, side);
+    const float total = px * static_cast<float>(modules);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, {pos.x + total, pos.y + total}, IM_COL32_WHITE);
@@ -273,9 +290,7 @@ void qr_code(DrawContext& c, const std::string& data, float side, const std::str
                 dl->AddRectFilled(a, {a.x + px, a.y + px}, IM_COL32_BLACK);
             }
     ImGui::Dummy({total, total});
-    if (!caption.empty())
-        text_block(caption, c.fonts.small, u32(c.p.text),
-                   std::max(total, c.m.content_width * 0.5f));
+    if (!caption.empty()) text_block(caption, c.fonts.small, u32(c.p.text), total);
 }
 
 }  // namespace ww

@@ -35,6 +35,8 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 // The QR code of `data` with a 4-module quiet zone, `side` pixels square, `caption` (the address
 // of a web page; empty = none) under it.
 void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption);
+// How wide qr_code(data, side) draws: `side`, or more for a long text.
+float qr_code_side(const std::string& data, float side);
 
 // A small pictogram drawn with shapes (no font glyph needed): "home", "back", "access", "lang",
 // "warn", "info", "speaker", "arrow", "check".

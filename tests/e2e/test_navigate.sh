@@ -26,7 +26,12 @@ wait_log "event=navigate question=steun"
 tap question:steun answer-eigen
 wait_log "event=guide_result result=uwv-eigen"
 wait_log "event=items place=result:uwv-eigen "
+# The QR codes sit beside the steps, lower on the page: scroll a slow drag (no flick) down.
+xdotool mousemove --window "$WIN" 300 900 mousedown 1
+for y in 850 800 750 700 650 600 550 500; do xdotool mousemove --window "$WIN" 300 $y; sleep 0.03; done
 sleep 0.3
+xdotool mouseup 1
+sleep 0.5
 import -window root "$OUT/result.png"
 not_blank "$OUT/result.png"
 

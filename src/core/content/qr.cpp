@@ -6,7 +6,7 @@ namespace ww {
 
 QrMatrix make_qr(const std::string& text) {
     QrMatrix m;
-    QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
+    QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_L);
     if (!code) return m;
     m.size = code->width;
     m.dark.resize(static_cast<size_t>(m.size) * m.size);
