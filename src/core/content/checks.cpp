@@ -10,7 +10,6 @@
 
 #include "core/base/overload.h"
 #include "core/content/glossary.h"
-#include "core/content/glossary.h"
 #include "core/guide/guide.h"
 
 namespace fs = std::filesystem;
