@@ -94,6 +94,17 @@ TEST_CASE("every path through the shipped guide ends in the expected result, for
     for (auto& [key, lists] : steps_by_role) CHECK_MESSAGE(lists.size() == 3, key);
 }
 
+TEST_CASE("--list-urls: every official address once, with the date it was checked") {
+    const ContentLoad load = load_content("layouts", "assets");
+    REQUIRE(load.content);
+    const std::string list = url_list(*load.content);
+    REQUIRE(load.content->links.size() >= 5);
+    for (auto& [name, l] : load.content->links) {
+        CHECK(list.find(name + "  " + l.checked + "  " + l.href) != std::string::npos);
+        CHECK(l.checked.size() == 10);  // YYYY-MM-DD
+    }
+}
+
 TEST_CASE("--guide: a path as plain text; unknown questions and answers are refused") {
     const ContentLoad load = load_content("layouts", "assets");
     REQUIRE(load.content);
