@@ -12,6 +12,7 @@
 #include "platform/monitors.h"
 #include "platform/runner.h"
 #include "platform/signals.h"
+#include "platform/watchdog.h"
 #include "platform/window_input.h"
 
 namespace ww {
@@ -41,6 +42,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     st.kiosk = kiosk;
     connect_input(gui.window, st);
     follow_monitor_reconnects(gui.window, cfg);
+    Watchdog watchdog;
 
     // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
     // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
@@ -51,7 +53,10 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
     while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
-        const double due = busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now);
+        // The loop wakes for the watchdog too, so an idle kiosk still proves it is alive.
+        const double due =
+            std::min(busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now),
+                     watchdog.next_ping(now));
         if (due > now)
             glfwWaitEventsTimeout(std::min(due - now, 60.0));
         else
@@ -63,13 +68,18 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
             st.dirty = true;
         }
         const double t = glfwGetTime();
+        if (!first_frame) watchdog.ping_if_due(t);
         const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;
         if (!wanted) continue;
         st.dirty = false;
         last_frame = t;
         busy = gui.render(*app, t);
         glfwSwapBuffers(gui.window);
-        if (first_frame) log_event("first_frame");
+        if (first_frame) {
+            log_event("first_frame");
+            watchdog.ready();
+            watchdog.ping_if_due(t);
+        }
         first_frame = false;
     }
     log_event("exit", {{"reason", signals.quit()          ? "signal"
