@@ -7,7 +7,7 @@ JOBS     ?= $(shell nproc)
 WERROR   ?= OFF
 # Every Debian package the build, the kiosk and the tests need (see README: Dependencies).
 DEPS := cmake make g++ pkg-config \
-        libimgui-dev libglfw3-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
+        libimgui-dev libglfw3-dev libx11-dev libxext-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
         libtomlplusplus-dev libqrencode-dev libsodium-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
         fonts-noto-core fonts-dejavu-core \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \

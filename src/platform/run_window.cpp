@@ -11,6 +11,7 @@
 #include "platform/kiosk_wiring.h"
 #include "platform/monitors.h"
 #include "platform/runner.h"
+#include "platform/screen_power.h"
 #include "platform/signals.h"
 #include "platform/watchdog.h"
 #include "platform/window_input.h"
@@ -43,6 +44,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     connect_input(gui.window, st);
     follow_monitor_reconnects(gui.window, cfg);
     Watchdog watchdog;
+    ScreenPower power;
 
     // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
     // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
@@ -74,6 +76,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         st.dirty = false;
         last_frame = t;
         busy = gui.render(*app, t);
+        power.set_dark(app->screen_dark());
         glfwSwapBuffers(gui.window);
         if (first_frame) {
             log_event("first_frame");

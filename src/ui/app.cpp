@@ -196,6 +196,10 @@ bool KioskApp::night() const {
                     hooks_.local_minutes ? hooks_.local_minutes() : local_minutes_now());
 }
 
+bool KioskApp::screen_dark() const {
+    return ww::screen_dark(night(), phase());
+}
+
 AttractTiming KioskApp::attract_timing() const {
     // At night the loop is dimmed and slower still.
     return {static_cast<double>(config_.attract.seconds_per_message),

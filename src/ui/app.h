@@ -96,6 +96,9 @@ class KioskApp {
     const std::shared_ptr<const Content>& snapshot() const { return content_; }
     const KioskConfig& config() const { return config_; }
     Phase phase() const { return lifecycle_.phase(); }
+    // The profile's night hours, on the hooks' clock; and whether the screen should be dark now.
+    bool night() const;
+    bool screen_dark() const;
     void apply(const Action& a);
     // Every place a visitor can be: screens, questions, results (for --proof and tests).
     std::vector<Place> all_places() const;
@@ -131,7 +134,6 @@ class KioskApp {
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
     AttractTiming attract_timing() const;
-    bool night() const;  // the profile's night hours, on the hooks' clock
 
     // Read-aloud's voice: the speak and stop_speech hooks (quiet while they are unset).
     class HookVoice : public Voice {

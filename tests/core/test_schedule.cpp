@@ -64,3 +64,10 @@ TEST_CASE("offered languages and the start language come from one rule") {
     l.default_language = "fr";
     CHECK(start_language(c, l) == "nl");
 }
+
+TEST_CASE("the screen is dark at night between visitors only") {
+    CHECK(screen_dark(true, Phase::Attract));
+    CHECK_FALSE(screen_dark(true, Phase::Active));
+    CHECK_FALSE(screen_dark(true, Phase::Warning));
+    CHECK_FALSE(screen_dark(false, Phase::Attract));
+}

@@ -54,7 +54,7 @@ const std::vector<ConfigField>& config_fields() {
     {"attract", "fps", Kind::Int, M(attract.fps), 1, 30, {},
      "frame cap while a message fades in or out"},
     {"night", "enabled", Kind::Bool, M(night.enabled), 0, 0, {},
-     "dim the attract loop at night"},
+     "at night between visitors: screen off (DPMS), or a dimmed attract loop without DPMS"},
     {"night", "start", Kind::String, M(night.start), 0, 0, {},
      "night starts (HH:MM, local time)", check_hhmm},
     {"night", "end", Kind::String, M(night.end), 0, 0, {},

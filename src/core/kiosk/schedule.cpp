@@ -20,6 +20,10 @@ bool is_night(const KioskConfig::Night& night, int minutes) {
     return a < b ? (minutes >= a && minutes < b) : (minutes >= a || minutes < b);
 }
 
+bool screen_dark(bool night, Phase phase) {
+    return night && phase == Phase::Attract;
+}
+
 int local_minutes_now() {
     const std::time_t t = std::time(nullptr);
     std::tm local{};
