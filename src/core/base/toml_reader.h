@@ -65,4 +65,19 @@ class TomlReader {
     InputLimits limits_;
 };
 
+// Calls f(entry, table) for every entry of the array `key` in `t` ([[question]], [[word]] ...);
+// an entry that is not a table is reported as "[[what]] entries must be tables".
+template <class F>
+void for_each_table(TomlReader& r, const toml::table& t, std::string_view key, bool required,
+                    std::string_view what, F f) {
+    const toml::array* a = r.array(t, key, required);
+    if (!a) return;
+    for (auto&& entry : *a) {
+        if (auto table = entry.as_table())
+            f(entry, *table);
+        else
+            r.problem(entry, "[[" + std::string(what) + "]] entries must be tables");
+    }
+}
+
 }  // namespace ww

@@ -75,21 +75,15 @@ class Loader {
             for (auto& w : kRequiredUiWords)
                 if (!ui->contains(w)) r.problem(*ui, "[ui] is missing the word '" + w + "'");
         }
-        if (auto list = r.array(*doc, "attract", false)) {
-            for (auto&& item : *list) {
-                auto t = item.as_table();
-                if (!t) {
-                    r.problem(item, "[[attract]] entries must be tables");
-                    continue;
-                }
-                r.only_keys(*t, {"text", "image"}, "[[attract]]");
-                AttractMessage m;
-                m.text = r.text(*t, "text", true);
-                m.image = r.string(*t, "image", false).value_or("");
-                if (!m.image.empty()) assets_.check(r, *t->get("image"), m.image);
-                c.attract.push_back(std::move(m));
-            }
-        }
+        for_each_table(r, *doc, "attract", false, "attract",
+                       [&](const toml::node&, const toml::table& t) {
+                           r.only_keys(t, {"text", "image"}, "[[attract]]");
+                           AttractMessage m;
+                           m.text = r.text(t, "text", true);
+                           m.image = r.string(t, "image", false).value_or("");
+                           if (!m.image.empty()) assets_.check(r, *t.get("image"), m.image);
+                           c.attract.push_back(std::move(m));
+                       });
     }
 
     void read_screens() {

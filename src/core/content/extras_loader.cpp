@@ -42,24 +42,17 @@ void read_glossary(const std::string& path, const std::vector<std::string>& lang
     if (!doc) return;
     TomlReader r(path, problems, languages);
     r.only_keys(*doc, {"word"}, "glossary.toml");
-    auto words = r.array(*doc, "word", true);
-    if (!words) return;
-    for (auto&& item : *words) {
-        auto t = item.as_table();
-        if (!t) {
-            r.problem(item, "[[word]] entries must be tables");
-            continue;
-        }
-        r.only_keys(*t, {"term", "forms", "explain"}, "[[word]]");
+    for_each_table(r, *doc, "word", true, "word", [&](const toml::node& at, const toml::table& t) {
+        r.only_keys(t, {"term", "forms", "explain"}, "[[word]]");
         GlossaryWord w;
-        w.loc = loc_of(r, item);
-        w.term = r.text(*t, "term", true);
-        w.explain = r.text(*t, "explain", true);
-        if (auto forms = r.table(*t, "forms", false))
+        w.loc = loc_of(r, at);
+        w.term = r.text(t, "term", true);
+        w.explain = r.text(t, "explain", true);
+        if (auto forms = r.table(t, "forms", false))
             for (auto&& [lang, v] : *forms)
                 w.forms[std::string(lang.str())] = r.string_list(*forms, lang.str(), true);
         out.push_back(std::move(w));
-    }
+    });
 }
 
 }  // namespace ww

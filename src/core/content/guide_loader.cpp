@@ -8,6 +8,7 @@
 namespace ww {
 
 namespace {
+
 // `when = { question = ["value", ...] }` of a rule or a result variant; empty when absent.
 std::map<std::string, std::vector<std::string>> read_when(TomlReader& r, const toml::table& t) {
     std::map<std::string, std::vector<std::string>> out;
@@ -15,6 +16,66 @@ std::map<std::string, std::vector<std::string>> read_when(TomlReader& r, const t
         for (auto&& [k, v] : *when) out[std::string(k.str())] = r.string_list(*when, k.str(), true);
     return out;
 }
+
+Question read_question(TomlReader& r, const toml::node& at, const toml::table& t) {
+    r.only_keys(t, {"id", "text", "help", "answer"}, "[[question]]");
+    Question q;
+    q.loc = loc_of(r, at);
+    q.id = r.string(t, "id", true).value_or("");
+    q.text = r.text(t, "text", true);
+    q.help = r.text(t, "help", false);
+    for_each_table(r, t, "answer", true, "question.answer",
+                   [&](const toml::node& a, const toml::table& at_) {
+                       r.only_keys(at_, {"value", "label", "why", "next"}, "[[question.answer]]");
+                       Answer ans;
+                       ans.loc = loc_of(r, a);
+                       ans.value = r.string(at_, "value", true).value_or("");
+                       ans.label = r.text(at_, "label", true);
+                       ans.why = r.text(at_, "why", false);
+                       ans.next = r.string(at_, "next", false).value_or("");
+                       q.answers.push_back(std::move(ans));
+                   });
+    return q;
+}
+
+ResultVariant read_variant(TomlReader& r, const toml::node& at, const toml::table& t) {
+    r.only_keys(t, {"when", "title", "applies", "steps", "qr"}, "[[result.variant]]");
+    ResultVariant v;
+    v.loc = loc_of(r, at);
+    v.when = read_when(r, t);
+    if (v.when.empty()) r.problem(at, "a [[result.variant]] needs a `when`");
+    v.title = r.text(t, "title", false);
+    v.applies = r.text(t, "applies", false);
+    v.steps = r.text_list(t, "steps", false);
+    v.qr = r.string(t, "qr", false).value_or("");
+    if (auto n = t.get("qr")) v.qr_loc = loc_of(r, *n);
+    return v;
+}
+
+GuideResult read_result(TomlReader& r, const toml::node& at, const toml::table& t) {
+    r.only_keys(t,
+                {"id", "title", "forms", "counter", "applies", "steps", "qr", "source", "checked",
+                 "variant"},
+                "[[result]]");
+    GuideResult res;
+    res.loc = loc_of(r, at);
+    res.id = r.string(t, "id", true).value_or("");
+    res.title = r.text(t, "title", true);
+    res.forms = r.string_list(t, "forms", true);
+    res.counter = r.text(t, "counter", true);
+    res.applies = r.text(t, "applies", true);
+    res.steps = r.text_list(t, "steps", true);
+    res.qr = r.string(t, "qr", true).value_or("");
+    if (auto n = t.get("qr")) res.qr_loc = loc_of(r, *n);
+    res.source = r.string(t, "source", true).value_or("");
+    res.checked = r.string(t, "checked", true).value_or("");
+    for_each_table(r, t, "variant", false, "result.variant",
+                   [&](const toml::node& v, const toml::table& vt) {
+                       res.variants.push_back(read_variant(r, v, vt));
+                   });
+    return res;
+}
+
 }  // namespace
 
 void read_guide(const std::string& path, const std::vector<std::string>& languages, Guide& g,
@@ -24,104 +85,25 @@ void read_guide(const std::string& path, const std::vector<std::string>& languag
     TomlReader r(path, out, languages);
     r.only_keys(*doc, {"start", "question", "rule", "result"}, "guide.toml");
     g.start = r.string(*doc, "start", true).value_or("");
-    if (auto qs = r.array(*doc, "question", true)) {
-        for (auto&& item : *qs) {
-            auto t = item.as_table();
-            if (!t) {
-                r.problem(item, "[[question]] entries must be tables");
-                continue;
-            }
-            r.only_keys(*t, {"id", "text", "help", "answer"}, "[[question]]");
-            Question q;
-            q.loc = loc_of(r, item);
-            q.id = r.string(*t, "id", true).value_or("");
-            q.text = r.text(*t, "text", true);
-            q.help = r.text(*t, "help", false);
-            if (auto answers = r.array(*t, "answer", true)) {
-                for (auto&& a : *answers) {
-                    auto at = a.as_table();
-                    if (!at) {
-                        r.problem(a, "[[question.answer]] entries must be tables");
-                        continue;
-                    }
-                    r.only_keys(*at, {"value", "label", "why", "next"}, "[[question.answer]]");
-                    Answer ans;
-                    ans.loc = loc_of(r, a);
-                    ans.value = r.string(*at, "value", true).value_or("");
-                    ans.label = r.text(*at, "label", true);
-                    ans.why = r.text(*at, "why", false);
-                    ans.next = r.string(*at, "next", false).value_or("");
-                    q.answers.push_back(std::move(ans));
-                }
-            }
-            g.questions.push_back(std::move(q));
-        }
-        // No questions would skip every guide check, and the guide tile would open nothing.
-        if (qs->empty())
-            r.problem(*doc->get("question"), "the guide needs at least one [[question]]");
-    }
-    if (auto rules = r.array(*doc, "rule", true)) {
-        for (auto&& item : *rules) {
-            auto t = item.as_table();
-            if (!t) {
-                r.problem(item, "[[rule]] entries must be tables");
-                continue;
-            }
-            r.only_keys(*t, {"when", "result"}, "[[rule]]");
-            Rule rule;
-            rule.loc = loc_of(r, item);
-            rule.result = r.string(*t, "result", true).value_or("");
-            rule.when = read_when(r, *t);
-            g.rules.push_back(std::move(rule));
-        }
-    }
-    if (auto results = r.array(*doc, "result", true)) {
-        for (auto&& item : *results) {
-            auto t = item.as_table();
-            if (!t) {
-                r.problem(item, "[[result]] entries must be tables");
-                continue;
-            }
-            r.only_keys(*t,
-                        {"id", "title", "forms", "counter", "applies", "steps", "qr", "source",
-                         "checked", "variant"},
-                        "[[result]]");
-            GuideResult res;
-            res.loc = loc_of(r, item);
-            res.id = r.string(*t, "id", true).value_or("");
-            res.title = r.text(*t, "title", true);
-            res.forms = r.string_list(*t, "forms", true);
-            res.counter = r.text(*t, "counter", true);
-            res.applies = r.text(*t, "applies", true);
-            res.steps = r.text_list(*t, "steps", true);
-            res.qr = r.string(*t, "qr", true).value_or("");
-            if (auto n = t->get("qr")) res.qr_loc = loc_of(r, *n);
-            res.source = r.string(*t, "source", true).value_or("");
-            res.checked = r.string(*t, "checked", true).value_or("");
-            if (auto variants = r.array(*t, "variant", false)) {
-                for (auto&& v : *variants) {
-                    auto vt = v.as_table();
-                    if (!vt) {
-                        r.problem(v, "[[result.variant]] entries must be tables");
-                        continue;
-                    }
-                    r.only_keys(*vt, {"when", "title", "applies", "steps", "qr"},
-                                "[[result.variant]]");
-                    ResultVariant var;
-                    var.loc = loc_of(r, v);
-                    var.when = read_when(r, *vt);
-                    if (var.when.empty()) r.problem(v, "a [[result.variant]] needs a `when`");
-                    var.title = r.text(*vt, "title", false);
-                    var.applies = r.text(*vt, "applies", false);
-                    var.steps = r.text_list(*vt, "steps", false);
-                    var.qr = r.string(*vt, "qr", false).value_or("");
-                    if (auto n = vt->get("qr")) var.qr_loc = loc_of(r, *n);
-                    res.variants.push_back(std::move(var));
-                }
-            }
-            g.results.push_back(std::move(res));
-        }
-    }
+    for_each_table(r, *doc, "question", true, "question",
+                   [&](const toml::node& at, const toml::table& t) {
+                       g.questions.push_back(read_question(r, at, t));
+                   });
+    // No questions would skip every guide check, and the guide tile would open nothing.
+    if (auto qs = doc->get("question"); qs && qs->is_array() && qs->as_array()->empty())
+        r.problem(*qs, "the guide needs at least one [[question]]");
+    for_each_table(r, *doc, "rule", true, "rule", [&](const toml::node& at, const toml::table& t) {
+        r.only_keys(t, {"when", "result"}, "[[rule]]");
+        Rule rule;
+        rule.loc = loc_of(r, at);
+        rule.result = r.string(t, "result", true).value_or("");
+        rule.when = read_when(r, t);
+        g.rules.push_back(std::move(rule));
+    });
+    for_each_table(r, *doc, "result", true, "result",
+                   [&](const toml::node& at, const toml::table& t) {
+                       g.results.push_back(read_result(r, at, t));
+                   });
 }
 
 }  // namespace ww
