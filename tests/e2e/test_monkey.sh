@@ -91,6 +91,7 @@ n=0
 while [ $(( $(date +%s) - START )) -lt "$DURATION" ]; do
   n=$((n + 1))
   r=$((RANDOM % 100))
+  did="nothing (no items logged yet)"
   if [ "$r" -lt 50 ]; then
     read -r x y id <<<"$(random_item)" || true
     if [ -n "${x:-}" ]; then xdotool mousemove "$x" "$y" click 1; did="tap $id"; COUNT[item]=$((${COUNT[item]:-0} + 1)); fi
