@@ -10,6 +10,7 @@
 #include "core/base/log.h"
 #include "core/config/cli.h"
 #include "core/config/config.h"
+#include "core/config/default_paths.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
 #include "core/guide/advice.h"
@@ -24,10 +25,15 @@ using namespace ww;
 
 namespace {
 
-// The shipped folders: beside the working directory, else in the source tree we were built from.
-std::string shipped(const std::string& name) {
-    if (fs::is_directory(name)) return name;
-    return std::string(WEGWIJZER_SOURCE_DIR) + "/" + name;
+// The package's folders for the installed binary, else the source tree's
+// (core/config/default_paths.h).
+DefaultPaths shipped_paths() {
+    std::error_code ec;
+    const std::string exe = fs::read_symlink("/proc/self/exe", ec).string();
+    const std::string cwd = fs::current_path(ec).string();
+    return default_paths(
+        exe, cwd, WEGWIJZER_SOURCE_DIR,
+        {WEGWIJZER_BINDIR, WEGWIJZER_DATADIR, WEGWIJZER_SYSCONFDIR, WEGWIJZER_LOCALSTATEDIR});
 }
 
 void print_problems(const Problems& problems) {
@@ -125,15 +131,16 @@ int kiosk_main(int argc, char** argv) {
         return 0;
     }
 
+    const DefaultPaths shipped = shipped_paths();
     RunOptions run;
-    run.layouts_dir = o.layouts.empty() ? shipped("layouts") : o.layouts;
+    run.layouts_dir = o.layouts.empty() ? shipped.layouts : o.layouts;
     run.assets_dir =
         (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
     if (fs::path(run.layouts_dir).filename() == "")
         run.assets_dir =
             (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
     run.log_items = o.log_items;
-    run.config_path = o.config.empty() ? shipped("kiosk-config") + "/default.toml" : o.config;
+    run.config_path = o.config.empty() ? shipped.config : o.config;
 
     ConfigLoad cfg = load_config(run.config_path, o.sets);
     KioskConfig& config = cfg.config;
@@ -146,6 +153,8 @@ int kiosk_main(int argc, char** argv) {
     if (!o.lang.empty()) config.languages.default_language = o.lang;
     if (!o.theme.empty()) config.accessibility.theme = o.theme;
     if (!o.text_size.empty()) config.accessibility.text_size = o.text_size;
+    // The package keeps state in /var/lib/wegwijzer (its systemd unit's StateDirectory).
+    if (config.state.dir.empty()) config.state.dir = shipped.state_dir;
 
     if (o.check) {
         const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
