@@ -11,23 +11,36 @@ DEPS := cmake make g++ pkg-config \
         libtomlplusplus-dev libqrencode-dev libsodium-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
         fonts-noto-core fonts-dejavu-core \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
-        clang libclang-rt-14-dev
+        clang libclang-rt-14-dev dpkg-dev
+# Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
+# package depends on, so installing it in the test pulls nothing new (tests/deploy/).
+TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
+        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser
 
-.PHONY: deps build run test bench fuzz soak check proof format clean
+.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package
 
-deps:
-	@missing=""; for p in $(DEPS); do \
+# Installs the packages of $(1) that are missing (apt-get; sudo when not root).
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "make deps: all packages present"; exit 0; fi; \
-	echo "make deps: installing:$$missing"; \
+	if [ -z "$$missing" ]; then echo "make $@: all packages present"; exit 0; fi; \
+	echo "make $@: installing:$$missing"; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 	  if command -v sudo >/dev/null; then SUDO=sudo; else \
-	    echo "make deps: not root and no sudo; run as root: apt-get install$$missing" >&2; exit 1; fi; fi; \
+	    echo "make $@: not root and no sudo; run as root: apt-get install$$missing" >&2; exit 1; fi; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+endef
+
+deps:
+	$(call install_missing,$(DEPS))
+
+test-deps: deps
+	$(call install_missing,$(TEST_DEPS))
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DWEGWIJZER_WERROR=$(WERROR)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DWEGWIJZER_WERROR=$(WERROR)
 	cmake --build $(BUILD) -j $(JOBS)
 
 # With a display: the kiosk in a window. Without one: every screen as PNG in build/proof.
@@ -39,7 +52,7 @@ run: build
 
 # The build dir is shared with `make build`: reconfigured here with -Werror (a sub-make, so
 # `make build test` cannot leave it without).
-test: deps
+test: test-deps
 	$(MAKE) --no-print-directory build WERROR=ON
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
@@ -57,6 +70,10 @@ test: deps
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
 	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
+
+# The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 check: build
 	$(BUILD)/wegwijzer --check

@@ -1,0 +1,77 @@
+# The Debian package (`make package` -> build/wegwijzer_<version>_<arch>.deb), built by CPack.
+# CPack rather than a debian/ folder: the build stays one CMake project with one place that
+# says what goes where, and no debhelper toolchain is needed to make the package.
+include(GNUInstallDirs)
+set(DEPLOY ${CMAKE_SOURCE_DIR}/src/deploy)
+
+install(TARGETS wegwijzer RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/ DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer/layouts)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer/assets
+        FILES_MATCHING PATTERN "*.png")
+install(PROGRAMS ${DEPLOY}/session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/wegwijzer)
+# /etc: the profile the kiosk runs, and every shipped profile beside it to copy from.
+install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/default.toml DESTINATION /etc/wegwijzer
+        RENAME kiosk.toml)
+file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.toml)
+install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles)
+install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
+install(FILES ${DEPLOY}/wegwijzer.service DESTINATION /lib/systemd/system)
+
+set(DOC ${CMAKE_INSTALL_DATADIR}/doc/wegwijzer)
+install(FILES ${DEPLOY}/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${DOC})
+install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/README.md DESTINATION ${DOC} RENAME profiles.md)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME wegwijzer)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT
+    "Wegwijzer Werkvloer maintainers <maintainers@users.noreply.r-seed-5d7f00dc.example>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touchscreen kiosk on guidance at work (jobcoaching)")
+set(CPACK_PACKAGE_DESCRIPTION
+    "Wegwijzer Werkvloer runs fullscreen and unattended at UWV and municipal
+service desks. Visitors tap through the forms of on-the-job guidance for
+employees with a support need, and a short guide tells them which form
+fits, where to go and who applies. In Dutch and English, with read-aloud.
+.
+The package starts Xorg with the kiosk as its only client on tty1 at boot,
+as the system user wegwijzer, restarted by systemd and its watchdog.")
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# The binary looks for its content under the prefix it was built for (core/config/default_paths.h).
+if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  message(WARNING "CMAKE_INSTALL_PREFIX is ${CMAKE_INSTALL_PREFIX}: a Debian package needs /usr")
+endif()
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# The shared libraries we link, from dpkg-shlibdeps; then what the binary cannot show:
+# libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3), the speech
+# data and audio library (opened at run time), the fonts, and the X stack of the session script.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libglfw3, espeak-ng-data, libpcaudio0, fonts-noto-core, fonts-dejavu-core, \
+xserver-xorg-core, xserver-xorg-input-libinput, xinit, xauth, x11-xserver-utils, xinput, \
+libpam-systemd, adduser")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg-video-all")
+
+# Maintainer scripts, and every file under /etc as a conffile (an upgrade keeps a site's edits).
+set(CONFFILES /etc/wegwijzer/kiosk.toml /etc/pam.d/wegwijzer)
+foreach(p ${SHIPPED_PROFILES})
+  get_filename_component(name ${p} NAME)
+  list(APPEND CONFFILES /etc/wegwijzer/profiles/${name})
+endforeach()
+list(JOIN CONFFILES "\n" CONFFILES_TEXT)
+file(WRITE ${CMAKE_BINARY_DIR}/deploy/conffiles "${CONFFILES_TEXT}\n")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${DEPLOY}/postinst ${DEPLOY}/prerm ${DEPLOY}/postrm
+                                       ${CMAKE_BINARY_DIR}/deploy/conffiles)
+
+# Debian's changelog for a native package, compressed reproducibly. The version can be set at
+# packaging time (`cpack -D CPACK_PACKAGE_VERSION=...`, as the upgrade test does), so the file
+# is written by CPack's own project config script below, not at configure time.
+set(CPACK_DEPLOY_DIR ${DEPLOY})
+set(CPACK_DEPLOY_OUT ${CMAKE_BINARY_DIR}/deploy)
+set(CPACK_PROJECT_CONFIG_FILE ${DEPLOY}/cpack_changelog.cmake)
+include(${CPACK_PROJECT_CONFIG_FILE})
+install(FILES ${CPACK_DEPLOY_OUT}/changelog.gz DESTINATION ${DOC})
+include(CPack)
