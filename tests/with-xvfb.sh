@@ -11,9 +11,9 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-for n in $(seq 90 250); do
-  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || break
-done
+# shellcheck source=e2e/lib.sh
+. "$(dirname "$0")/e2e/lib.sh"
+n=$(free_display)
 Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp -dpi 96 >/dev/null 2>&1 &
 xvfb=$!
 wmpid=

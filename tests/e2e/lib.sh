@@ -43,3 +43,53 @@ not_blank() {
   sd=$(convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info:)
   awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || { echo "$1 looks blank (sd=$sd)"; return 1; }
 }
+
+# free_display: prints a display number no X server uses (so parallel tests never collide).
+free_display() {
+  local n
+  for n in $(seq 90 250); do
+    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { echo "$n"; return 0; }
+  done
+  return 1
+}
+
+# notify_listen DIR: a datagram socket DIR/notify.sock standing in for systemd's NOTIFY_SOCKET.
+# Each message lands in DIR/notify.log as "<monotonic seconds> <message>"; stops by itself after
+# 90 s. Sets NOTIFY_LISTENER to its pid.
+notify_listen() {
+  /usr/bin/python3 - "$1/notify.sock" "$1/notify.log" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+s.settimeout(1.0)
+end = time.monotonic() + 90
+with open(sys.argv[2], "a", buffering=1) as out:
+    while time.monotonic() < end:
+        try:
+            data = s.recv(4096).decode()
+        except socket.timeout:
+            continue
+        for line in data.splitlines():
+            out.write(f"{time.monotonic():.3f} {line}\n")
+PY
+  NOTIFY_LISTENER=$!
+  for _ in $(seq 1 50); do [ -S "$1/notify.sock" ] && return 0; sleep 0.05; done
+  echo "no notify socket"; return 1
+}
+
+# monotonic: now on the clock notify_listen writes.
+monotonic() { /usr/bin/python3 -c 'import time; print(f"{time.monotonic():.3f}")'; }
+
+# notes_since FILE MESSAGE T: how many MESSAGE lines FILE has after monotonic time T.
+notes_since() {
+  awk -v t="$3" -v m="$2" '$2 == m && $1 > t { n++ } END { print n + 0 }' "$1"
+}
+
+# max_gap FILE MESSAGE T0 T1: the longest time without MESSAGE between monotonic times T0 and T1
+# (the watchdog's "at least one ping a second" is max_gap <= 1 s plus a frame's slack).
+max_gap() {
+  awk -v m="$2" -v t0="$3" -v t1="$4" '
+    $2 == m && $1 > t0 && $1 <= t1 { if ($1 - last > gap) gap = $1 - last; last = $1 }
+    BEGIN { last = t0; gap = 0 }
+    END { if (t1 - last > gap) gap = t1 - last; printf "%.3f\n", gap }' "$1"
+}
