@@ -55,6 +55,9 @@ run: build
 test: test-deps
 	$(MAKE) --no-print-directory build WERROR=ON
 	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900
+	# The Debian package: lintian; as root also install, upgrade and purge (tests/package/).
+	cd $(BUILD) && cpack -G DEB
+	tests/package/test_package.sh $(BUILD)
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
 	  -DWEGWIJZER_WERROR=ON
 	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests platform_tests ui_tests
