@@ -61,7 +61,10 @@ CommandResult run_command(const std::vector<std::string>& argv, double timeout_s
     for (int s : {SIGHUP, SIGINT, SIGTERM, SIGPIPE}) sigaddset(&defaults, s);
     posix_spawnattr_setsigmask(&attr, &none);
     posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    // Its own process group, so a time-out also ends what it started (a wrapper script's child).
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(
+        &attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -81,7 +84,7 @@ CommandResult run_command(const std::vector<std::string>& argv, double timeout_s
     int st = 0;
     const Wait w = wait_for(pid, timeout_seconds, st);
     if (w == Wait::TimedOut) {
-        kill(pid, SIGKILL);
+        kill(-pid, SIGKILL);
         // SIGKILL cannot be caught; a second, short wait still bounds a child stuck in the kernel.
         if (wait_for(pid, 1, st) != Wait::Ended)
             log_line("display set-up: " + argv[0] + " did not end after SIGKILL");

@@ -2,9 +2,14 @@
 // kiosk's blocked signals.
 #include <doctest/doctest.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <thread>
 
 #include "platform/display_setup_run.h"
 
@@ -36,6 +41,32 @@ TEST_CASE("a command that hangs is killed after its time") {
     CHECK(r.status == CommandResult::Timeout);
     CHECK(s >= 0.3);
     CHECK(s < 2);
+}
+
+TEST_CASE("a time-out ends what the command started too (its process group)") {
+    const std::string pidfile = "/tmp/ww-display-setup-" + std::to_string(getpid()) + ".pid";
+    // A wrapper script whose own child hangs.
+    const CommandResult r =
+        run_command({"sh", "-c", "sleep 30 & echo $! >\"$1\"; wait", "sh", pidfile}, 0.3);
+    CHECK(r.status == CommandResult::Timeout);
+    int pid = 0;
+    std::ifstream(pidfile) >> pid;
+    std::remove(pidfile.c_str());
+    REQUIRE(pid > 0);
+    // Gone, or a zombie waiting for its new parent to reap it (state Z in /proc/PID/stat).
+    auto dead = [&] {
+        std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+        std::string comm_and_before, state;
+        if (!std::getline(stat, comm_and_before, ')')) return true;
+        stat >> state;
+        return state == "Z";
+    };
+    bool gone = false;
+    for (int i = 0; i < 100 && !gone; ++i) {
+        gone = dead();
+        if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    CHECK_MESSAGE(gone, "the wrapper's sleep (pid " << pid << ") survived the time-out");
 }
 
 TEST_CASE("the child starts with no signal blocked, even when the kiosk blocks SIGTERM") {
