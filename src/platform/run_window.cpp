@@ -29,7 +29,8 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     // A screen mounted in portrait: xrandr and xinput (display.rotation, touch.device), before
     // glfwInit so GLFW sees the turned screen's size. Before the signal watcher too: its wake-up
     // (glfwPostEmptyEvent) must not run before glfwInit, and these take up to 5 s each. A
-    // SIGTERM meanwhile simply ends the kiosk; the children start with no signal blocked.
+    // SIGTERM (or SIGHUP) meanwhile ends the kiosk by its default action; the children start
+    // with no signal blocked either way (display_setup_run.h).
     run_display_setup(cfg, kiosk);
     // First, before glfwInit and the GL context start threads: signals go to one watcher.
     SignalWatcher signals([] { glfwPostEmptyEvent(); });
