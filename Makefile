@@ -9,7 +9,7 @@ WERROR   ?= OFF
 DEPS := cmake make g++ pkg-config \
         libimgui-dev libglfw3-dev libx11-dev libxext-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
         libtomlplusplus-dev libqrencode-dev libsodium-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
-        fonts-noto-core fonts-dejavu-core \
+        fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
         clang libclang-rt-14-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/base/log.h"
+#include "platform/display_setup_run.h"
 #include "platform/gl_window.h"
 #include "platform/kiosk_wiring.h"
 #include "platform/monitors.h"
@@ -24,10 +25,16 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     // crept up by about 20 MB an hour under the soak's font and content reloads; with one arena
     // it stays flat (make soak). Set before any thread starts.
     mallopt(M_ARENA_MAX, 1);
+    const bool kiosk = cfg.window.fullscreen;
+    // A screen mounted in portrait: xrandr and xinput (display.rotation, touch.device), before
+    // glfwInit so GLFW sees the turned screen's size. Before the signal watcher too: its wake-up
+    // (glfwPostEmptyEvent) must not run before glfwInit, and these take up to 5 s each. A
+    // SIGTERM (or SIGHUP) meanwhile ends the kiosk by its default action; the children start
+    // with no signal blocked either way (display_setup_run.h).
+    run_display_setup(cfg, kiosk);
     // First, before glfwInit and the GL context start threads: signals go to one watcher.
     SignalWatcher signals([] { glfwPostEmptyEvent(); });
     GlWindow gui;
-    const bool kiosk = cfg.window.fullscreen;
     if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, opts.assets_dir)) {
         signals.stop();
         gui.close();

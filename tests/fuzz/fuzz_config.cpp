@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/config/config.h"
+#include "core/config/display_setup.h"
 
 namespace {
 
@@ -70,5 +71,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         abort();
     for (const std::string* hhmm : {&c.night.start, &c.night.end})
         if (hhmm->size() != 5 || (*hhmm)[2] != ':') abort();
+    // What the kiosk runs at start: xrandr only with one of its four orientations, then xinput.
+    const std::string& r = c.display.rotation;
+    if (r != "normal" && r != "left" && r != "right" && r != "inverted") abort();
+    for (auto& argv : ww::display_setup_commands(c)) {
+        if (argv[0] == "xrandr" && (argv.size() != 3 || argv[2] != r)) abort();
+        if (argv[0] == "xinput" && (argv.size() != 13 || argv[2] != c.touch.device)) abort();
+        if (argv[0] != "xrandr" && argv[0] != "xinput") abort();
+        (void)ww::command_text(argv);
+    }
     return 0;
 }

@@ -24,6 +24,7 @@ struct KioskConfig {
         double px_per_mm = 0;             // 0 = from the monitor (glfwGetMonitorPhysicalSize)
         double viewing_distance_cm = 50;  // for the text-size rule (EN 301 549 5.1.4)
         double min_target_mm = 20;        // primary touch targets
+        std::string rotation = "normal";  // normal | left | right | inverted (xrandr at start)
     } display;
 
     struct Session {
@@ -59,6 +60,7 @@ struct KioskConfig {
     struct Touch {
         double drag_threshold_mm = 4;  // a press that moves further becomes a scroll
         double inertia_decay = 4.0;    // 1/s: how fast a flick slows down
+        std::string device;  // `xinput list --name-only` name; empty = leave its mapping alone
     } touch;
 
     struct Admin {
