@@ -64,3 +64,10 @@ TEST_CASE("a binary in bindir without the package's content is no install") {
     CHECK_FALSE(p.installed);
     CHECK(p.layouts == "/src/layouts");
 }
+
+TEST_CASE("a layouts/ in the working directory that cannot be examined is an error, no guess") {
+    FakeRoot r(false);
+    fs::create_symlink("layouts", r.root / "empty" / "layouts");  // a loop
+    CHECK_THROWS_AS(default_paths(r.path("wegwijzer"), r.path("empty"), "/src", r.dirs),
+                    fs::filesystem_error);
+}

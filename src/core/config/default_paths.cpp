@@ -33,7 +33,10 @@ DefaultPaths default_paths(const std::string& exe, const std::string& cwd,
         return out;
     }
     // Relative when the working directory has them, so messages name them as a user typed them.
-    const fs::path tree = is_dir(fs::path(cwd) / "layouts") ? fs::path() : fs::path(source_dir);
+    // A layouts/ here that cannot even be examined (a symlink loop) throws: guessing past it
+    // could run other content than the one asked for; main's guard logs it as event=fatal.
+    const fs::path tree =
+        fs::is_directory(fs::path(cwd) / "layouts") ? fs::path() : fs::path(source_dir);
     out.layouts = (tree / "layouts").string();
     out.config = (tree / "kiosk-config" / "default.toml").string();
     return out;
