@@ -7,8 +7,10 @@ namespace ww {
 std::string usage() {
     return R"(Usage: wegwijzer [options]
 
-  --config FILE        kiosk profile (default: kiosk-config/default.toml)
-  --layouts DIR        content folder (default: the shipped layouts/)
+  --config FILE        kiosk profile (default: /etc/wegwijzer/kiosk.toml when installed,
+                       else kiosk-config/default.toml)
+  --layouts DIR        content folder (default: /usr/share/wegwijzer/layouts when installed,
+                       else the source tree's layouts/)
   --set KEY=VALUE      override one config key, repeatable (e.g. session.idle_timeout=5)
   --windowed           run in a window instead of fullscreen kiosk mode
   --size WxH           window / proof size in pixels (e.g. 1080x1920)
