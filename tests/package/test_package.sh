@@ -13,7 +13,7 @@ VERSION=$(dpkg-deb -f "$DEB" Version)
 fail() { echo "FAIL: $*"; exit 1; }
 
 echo "== lintian $DEB"
-lintian --fail-on error --suppress-tags no-manual-page "$DEB"
+lintian --fail-on error "$DEB"
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "SKIPPED: installing, upgrading and purging the package needs root (CI runs as root);"
