@@ -36,6 +36,11 @@ StatsWriter::~StatsWriter() {
 }
 
 std::string StatsWriter::today() const {
+    // localtime_r is thread-safe through glibc's own tz lock, which ThreadSanitizer cannot see
+    // (it reports tzset's buffers as a race): the writer's thread and sessions_today()'s
+    // callers take turns here.
+    static std::mutex local_time;
+    std::lock_guard<std::mutex> lock(local_time);
     return local_hour(s_.wall_clock()).day;
 }
 
