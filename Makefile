@@ -8,7 +8,7 @@ WERROR   ?= OFF
 # Every Debian package the build, the kiosk and the tests need (see README: Dependencies).
 DEPS := cmake make g++ pkg-config \
         libimgui-dev libglfw3-dev libx11-dev libxext-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
-        libtomlplusplus-dev libqrencode-dev libsodium-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
+        libtomlplusplus-dev libqrencode-dev libsodium-dev libsqlite3-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
         fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
         clang libclang-rt-14-dev dpkg-dev
@@ -69,9 +69,9 @@ test: test-deps
 	  $(BUILD)-asan/$$t || exit 1; done
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
-	# The Speaker's thread: platform_tests needs no window, so this build stays without GUI.
+	# The Speaker's and the stats writer's threads: platform_tests needs no window, so this build stays without GUI.
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).

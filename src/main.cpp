@@ -1,7 +1,10 @@
 // wegwijzer: parse the command line, load config and content, then check, prove or run.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,9 +19,11 @@
 #include "core/guide/advice.h"
 #include "core/kiosk/admin.h"
 #include "core/kiosk/languages.h"
+#include "core/kiosk/stats_report.h"
 #include "platform/pin_prompt.h"
 #include "platform/runner.h"
 #include "platform/speech_synth.h"
+#include "platform/stats_store.h"
 
 namespace fs = std::filesystem;
 using namespace ww;
@@ -93,6 +98,36 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
         return 2;
     }
     printf("%s", report.c_str());
+    return 0;
+}
+
+// --stats and --stats-csv FILE: the usage figures of the last --days days from the state dir.
+int stats_report(const KioskConfig& config, const CliOptions& o) {
+    const std::string dir =
+        resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+    std::string why;
+    const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+    StatsData data;
+    std::unique_ptr<StatsStore> store =
+        StatsStore::open(dir.empty() ? "" : stats_path(dir), StatsStore::Mode::Read, why);
+    if (!store || !store->read(day_string(day_number(today) - o.stats_days + 1), data, why)) {
+        fprintf(stderr, "wegwijzer: --stats: %s\n", why.c_str());
+        return 1;
+    }
+    const StatsFigures f = stats_figures(data, today, o.stats_days);
+    if (o.stats) printf("%s", stats_text(f).c_str());
+    if (o.stats_csv.empty()) return 0;
+    const std::string csv = stats_csv(f);
+    if (o.stats_csv == "-") {
+        printf("%s", csv.c_str());
+        return 0;
+    }
+    FILE* out = fopen(o.stats_csv.c_str(), "w");
+    const bool ok = out && fwrite(csv.data(), 1, csv.size(), out) == csv.size();
+    if (!out || fclose(out) != 0 || !ok) {
+        fprintf(stderr, "wegwijzer: --stats-csv: cannot write '%s'\n", o.stats_csv.c_str());
+        return 1;
+    }
     return 0;
 }
 
@@ -179,6 +214,7 @@ int kiosk_main(int argc, char** argv) {
     }
 
     if (!o.guide.empty() || o.list_urls) return content_report(config, run, o);
+    if (o.stats || !o.stats_csv.empty()) return stats_report(config, o);
     for (auto& p : cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);

@@ -1,6 +1,20 @@
 #include "platform/kiosk_wiring.h"
 
+#include <cstdlib>
+
+#include "platform/stats_store.h"
+
 namespace ww {
+
+std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg) {
+    if (!cfg.stats.enabled) return nullptr;
+    StatsSettings s;
+    const std::string dir =
+        resolve_state_dir(cfg.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+    s.path = dir.empty() ? "" : stats_path(dir);
+    s.keep_days = cfg.stats.keep_days;
+    return std::make_unique<StatsWriter>(std::move(s));
+}
 
 WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts, double now,
                          std::function<void()> reload) {
@@ -23,6 +37,11 @@ WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions
     hooks.stop_speech = [speaker] { speaker->stop(); };
     hooks.reload_content = std::move(reload);
     hooks.speaking = [speaker] { return speaker->busy(); };
+    k.stats = make_stats_writer(cfg);
+    if (StatsWriter* stats = k.stats.get()) {
+        hooks.session_ended = [stats](SessionRecord r) { stats->push(std::move(r)); };
+        hooks.usage_figures = [stats] { return stats->recent(); };
+    }
     app->set_hooks(std::move(hooks));
     app->set_config_path(opts.config_path);
     return k;

@@ -7,14 +7,20 @@
 #include "platform/gl_window.h"
 #include "platform/runner.h"
 #include "platform/speaker.h"
+#include "platform/stats_writer.h"
 #include "ui/app.h"
 
 namespace ww {
 
 struct WindowedKiosk {
-    std::unique_ptr<Speaker> speaker;  // silent (logged once) without an audio device
-    std::unique_ptr<KioskApp> app;     // destroyed first: its hooks use the speaker
+    std::unique_ptr<StatsWriter> stats;  // usage figures (null when stats.enabled is false)
+    std::unique_ptr<Speaker> speaker;    // silent (logged once) without an audio device
+    std::unique_ptr<KioskApp> app;       // destroyed first: its hooks use the speaker and stats
 };
+
+// The usage-figures writer for `cfg` (<state.dir>/stats.sqlite), or null when stats.enabled is
+// false.
+std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg);
 
 // `reload` asks the frame loop for a content reload (the admin panel's button); null = none.
 WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts, double now,

@@ -95,8 +95,10 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     log_event("exit", {{"reason", signals.quit()          ? "signal"
                                   : app->exit_requested() ? "admin"
                                                           : "window"}});
-    k.app.reset();  // before the speaker its hooks use
+    app->finish_session("exit");  // the visitor's session so far counts too
+    k.app.reset();                // before the speaker and the stats writer its hooks use
     k.speaker.reset();
+    k.stats.reset();  // writes what is queued
     signals.stop();
     gui.close();
     return 0;

@@ -257,6 +257,11 @@ AdminRequest AdminPanel::draw_panel(DrawContext& c, const KioskApp& app, double 
     row("Uptime", uptime(state_.uptime(now)), text);
     row("Sessions started", std::to_string(app.sessions_started()), text);
     if (app.content()) row("Screen", app.session().current().key(), text);
+    if (state_.view() != figures_view_) {  // a cached copy, fetched once per opening
+        figures_ = app.usage_figures();
+        figures_view_ = state_.view();
+    }
+    draw_usage(c, w);
     ImGui::Dummy({1, m.gap * 0.5f});
 
     AdminRequest request;
@@ -275,6 +280,50 @@ AdminRequest AdminPanel::draw_panel(DrawContext& c, const KioskApp& app, double 
         request = state_.exit_kiosk();
     end_window();
     return request;
+}
+
+// Sessions per day of the last 14 days as bars, and the guide results under them.
+void AdminPanel::draw_usage(DrawContext& c, float w) {
+    const StatsFigures& f = figures_;
+    if (f.per_day.empty()) return;  // no usage figures (stats.enabled = false)
+    const Metrics& m = c.m;
+    const FontSet& fonts = c.fonts;
+    const long today = f.per_day.back().second;
+    text_block("Sessions, last " + std::to_string(f.per_day.size()) + " days: " +
+                   std::to_string(f.sessions) + " (today " + std::to_string(today) + ")",
+               fonts.bold, u32(staff::kMuted), w);
+    long most = 1;
+    for (auto& d : f.per_day) most = std::max(most, d.second);
+    const float label_h = fonts.small->FontSize;
+    const float bars_h = m.body * 3;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float slot = w / static_cast<float>(f.per_day.size());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < f.per_day.size(); ++i) {
+        const long n = f.per_day[i].second;
+        const float x0 = at.x + i * slot + slot * 0.15f, x1 = at.x + (i + 1) * slot - slot * 0.15f;
+        const float bottom = at.y + label_h + bars_h;
+        const float top = bottom - bars_h * static_cast<float>(n) / static_cast<float>(most);
+        dl->AddRectFilled({x0, n ? top : bottom - 2}, {x1, bottom}, u32(staff::kText));
+        if (n) {
+            const std::string v = std::to_string(n);
+            const float tw =
+                fonts.small->CalcTextSizeA(fonts.small->FontSize, FLT_MAX, 0, v.c_str()).x;
+            dl->AddText(fonts.small, fonts.small->FontSize, {(x0 + x1 - tw) / 2, top - label_h},
+                        u32(staff::kMuted), v.c_str());
+        }
+        if (i == 0 || i + 1 == f.per_day.size()) {  // the first and last day: MM-DD
+            const std::string d = f.per_day[i].first.substr(5);
+            dl->AddText(fonts.small, fonts.small->FontSize, {x0, bottom + 2}, u32(staff::kMuted),
+                        d.c_str());
+        }
+    }
+    ImGui::Dummy({w, label_h * 2 + bars_h + 4});
+    std::string results;
+    for (size_t i = 0; i < f.results.size() && i < 4; ++i)
+        results += (i ? ", " : "") + f.results[i].first + " " + std::to_string(f.results[i].second);
+    if (!results.empty())
+        text_block("Guide results: " + results, fonts.small, u32(staff::kMuted), w);
 }
 
 // ---------------------------------------------------------------- [SECTION] the test-screens strip

@@ -9,6 +9,7 @@
 
 #include "core/config/config.h"
 #include "core/kiosk/admin_panel_state.h"
+#include "core/kiosk/stats_report.h"
 
 namespace ww {
 
@@ -33,6 +34,7 @@ class AdminPanel {
     AdminRequest draw_pad(DrawContext& c, double now);
     AdminRequest draw_panel(DrawContext& c, const KioskApp& app, double now);
     AdminRequest draw_test_strip(DrawContext& c, const KioskApp& app);
+    void draw_usage(DrawContext& c, float w);
     void log_buttons(const char* event) const;
 
     AdminPanelState state_;
@@ -40,6 +42,8 @@ class AdminPanel {
     int logged_view_ = 0;             // the view whose button positions are (being) logged
     int log_frames_ = 0;              // frames until they are logged (0 = done)
     std::vector<std::string> drawn_;  // ids of the staff buttons drawn this frame
+    StatsFigures figures_;            // usage figures, fetched when the panel opens
+    int figures_view_ = -1;           // the view they were fetched for
 };
 
 }  // namespace ww

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "core/base/log.h"
@@ -41,7 +42,7 @@ KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textu
     set_px_per_mm(px_per_mm_);  // the drag threshold in pixels
     set_content(std::move(content));
     session_ = fresh_session(defaults());
-    last_frame_ = now;
+    last_frame_ = now_ = now;
     log_event("start", {{"screen", session_.current().id},
                         {"profile", config_.profile},
                         {"content", out_of_order() ? "broken" : "ok"}});
@@ -83,7 +84,17 @@ bool KioskApp::set_content(ContentLoad load) {
     return taken;
 }
 
+void KioskApp::finish_session(const char* end) {
+    std::optional<SessionRecord> r = tracker_.finish(session_, now_, end);
+    if (r && hooks_.session_ended) hooks_.session_ended(std::move(*r));
+}
+
+StatsFigures KioskApp::usage_figures() const {
+    return hooks_.usage_figures ? hooks_.usage_figures() : StatsFigures{};
+}
+
 void KioskApp::reset_session(const char* reason) {
+    finish_session(reason);
     session_ = fresh_session(defaults());
     read_aloud_.reset(session_);  // the next visitor does not hear the last one
     touch_.cancel();
@@ -99,12 +110,24 @@ void KioskApp::reset_session(const char* reason) {
 // release, key; staff requests
 
 void KioskApp::press(float x, float y, double now) {
+    now_ = now;
     settle_frames_ = std::max(settle_frames_, 3);
     read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     const bool admin_gesture = admin_.state().corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
     const LifecycleEvent e = lifecycle_.input(now);
+    // Usage figures: a visitor's first touch starts the session; staff are no visitors.
+    if (admin_gesture || admin_.visible()) {
+        tracker_.discard();
+    } else if (content_ && !tracker_.running()) {
+        tracker_.touch(now, hooks_.wall_clock
+                                ? hooks_.wall_clock()
+                                : std::chrono::duration<double>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count());
+        tracker_.observe(session_, *content_);
+    }
     if (e == LifecycleEvent::SessionStart) {
         // The touch that wakes the kiosk only starts a session; it is not a click.
         ++sessions_;
@@ -289,6 +312,7 @@ void KioskApp::apply(const Action& a) {
         log_place();
         read_aloud_.place_shown(session_, content_.get());
     }
+    tracker_.observe(session_, *content_);
     settle_frames_ = std::max(settle_frames_, 3);
 }
 

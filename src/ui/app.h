@@ -13,6 +13,7 @@
 #include "core/kiosk/attract.h"
 #include "core/kiosk/lifecycle.h"
 #include "core/kiosk/session.h"
+#include "core/kiosk/stats_report.h"
 #include "core/kiosk/touch.h"
 #include "ui/admin_panel.h"
 #include "ui/fonts.h"
@@ -59,6 +60,12 @@ struct AppHooks {
     std::function<bool()> speaking;
     // Minutes since local midnight, for the night hours. Unset = the system clock.
     std::function<int()> local_minutes;
+    // Usage figures: a finished visitor session (must return at once: it only queues the
+    // record); unix time for the start hour (unset = the system clock); the figures of the
+    // last days for the admin panel (a cached copy, no query). Unset = nothing recorded/shown.
+    std::function<void(SessionRecord)> session_ended;
+    std::function<double()> wall_clock;
+    std::function<StatsFigures()> usage_figures;
 };
 
 class KioskApp {
@@ -113,6 +120,11 @@ class KioskApp {
     int sessions_started() const { return sessions_; }
     // Starts a fresh session with the profile's defaults (what a reset does).
     void reset_session(const char* reason);
+    // Hands the visitor session that runs (if any) to the session_ended hook (`end`: idle,
+    // content, exit); reset_session does this too.
+    void finish_session(const char* end);
+    // The admin panel's figures (empty when the usage_figures hook is unset).
+    StatsFigures usage_figures() const;
     // Overlay states worth a proof picture: name -> the action that opens it.
     std::vector<std::pair<std::string, Action>> proof_states() const;
     void request_exit() { exit_requested_ = true; }
@@ -156,6 +168,7 @@ class KioskApp {
     ReadAloud read_aloud_{voice_};  // when to speak; on/off is the session's
     AdminPanel admin_;  // staff PIN pad and panel; not visitor state, closed by a session reset
     Session session_;
+    SessionTracker tracker_;  // the usage figures of the visitor session
     Lifecycle lifecycle_;
     TouchInput touch_;
     Action pending_;
@@ -163,6 +176,7 @@ class KioskApp {
     int settle_frames_ = 3;
     int sessions_ = 1;
     double last_frame_ = -1;
+    double now_ = 0;  // the caller's clock at the latest input or frame
     double attract_since_ = 0;
     bool exit_requested_ = false;
     bool log_items_ = false;

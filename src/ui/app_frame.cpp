@@ -130,6 +130,7 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 // ---------------------------------------------------------------- [SECTION] frame()
 
 bool KioskApp::frame(double now) {
+    now_ = now;
     // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to
     // two and a half minutes to read; the warning would cut them off).
     if (read_aloud_.holds_idle(session_, lifecycle_.phase(), hooks_.speaking && hooks_.speaking()))

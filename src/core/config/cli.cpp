@@ -26,6 +26,10 @@ std::string usage() {
   --list-urls          print every official web address in the content with its check date
   --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
                        one line from a pipe) and print the hash for admin.pin_hash
+  --stats [--days N]   print the anonymous usage figures of the last N days (default 28) from
+                       <state.dir>/stats.sqlite: sessions per day and hour, length, places,
+                       guide results, where visitors stop, languages, accessibility, QR codes
+  --stats-csv FILE     the same figures as CSV (figure,key,value; FILE - = stdout)
   --log-items          log the position of every button after each change (test automation)
   --help-config        list every config key with its default
   --help, --version
@@ -96,7 +100,19 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             o.hash_pin = true;
         else if (a == "--log-items")
             o.log_items = true;
-        else if (a == "--help-config")
+        else if (a == "--stats")
+            o.stats = true;
+        else if (a == "--stats-csv") {
+            if (!value(o.stats_csv)) return out;
+        } else if (a == "--days") {
+            if (!value(v)) return out;
+            char extra = 0;
+            if (sscanf(v.c_str(), "%d%c", &o.stats_days, &extra) != 1 || o.stats_days < 1 ||
+                o.stats_days > 3650) {
+                out.error = "--days expects a number of days, 1..3650";
+                return out;
+            }
+        } else if (a == "--help-config")
             o.help_config = true;
         else if (a == "--help" || a == "-h")
             o.help = true;

@@ -22,6 +22,9 @@ struct CliOptions {
     bool list_urls = false;  // --list-urls
     bool hash_pin = false;   // --hash-pin
     bool log_items = false;  // --log-items: log where each button is (for test automation)
+    bool stats = false;      // --stats: the usage figures as a report
+    std::string stats_csv;   // --stats-csv FILE: the same figures as CSV ("-" = stdout)
+    int stats_days = 28;     // --days N: the period of --stats / --stats-csv
     bool help = false, version = false, help_config = false;
 };
 

@@ -77,6 +77,11 @@ struct KioskConfig {
         std::string dir;  // kept across restarts (the PIN lockout); empty = resolve_state_dir()
     } state;
 
+    struct Stats {
+        bool enabled = true;  // anonymous usage figures in <state.dir>/stats.sqlite
+        int keep_days = 90;   // per-session rows; 0 = daily totals only
+    } stats;
+
     struct Fonts {
         std::string regular = "Noto Sans";  // fontconfig family or a path to a .ttf
         std::string bold = "Noto Sans:bold";

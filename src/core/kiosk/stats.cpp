@@ -1,0 +1,130 @@
+#include "core/kiosk/stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "core/guide/advice.h"
+
+namespace ww {
+
+namespace {
+
+void add_once(std::vector<std::string>& v, const std::string& s) {
+    auto it = std::lower_bound(v.begin(), v.end(), s);
+    if (it == v.end() || *it != s) v.insert(it, s);
+}
+
+int text_size_rank(const std::string& s) {
+    return s == "larger" ? 2 : s == "large" ? 1 : 0;
+}
+
+}  // namespace
+
+bool SessionRecord::operator==(const SessionRecord& o) const {
+    return day == o.day && hour == o.hour && seconds == o.seconds && lang == o.lang &&
+           places == o.places && result == o.result && qr == o.qr && text_size == o.text_size &&
+           high_contrast == o.high_contrast && read_aloud == o.read_aloud && reach == o.reach &&
+           last_place == o.last_place && end == o.end;
+}
+
+LocalHour local_hour(double unix_time) {
+    const std::time_t t = static_cast<std::time_t>(std::floor(unix_time));
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1,
+             local.tm_mday);
+    return {buf, local.tm_hour};
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+long day_number(const std::string& day) {
+    int y = 0, m = 0, d = 0;
+    char extra = 0;
+    if (day.size() != 10 || sscanf(day.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+        m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::string day_string(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    return buf;
+}
+
+int weekday(const std::string& day) {
+    const long n = day_number(day);
+    return static_cast<int>(((n % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+}
+
+std::vector<std::string> qr_codes_on(const Content& c, const Place& p, const Answers& answers) {
+    std::vector<std::string> out;
+    if (p.kind == PlaceKind::Screen) {
+        if (const Screen* s = c.screen(p.id))
+            for (const Block& b : s->blocks)
+                if (auto* q = std::get_if<Qr>(&b); q && c.link(q->link)) add_once(out, q->link);
+    } else if (p.kind == PlaceKind::Result) {
+        const Advice a = advice_for(c, p.id, answers);
+        if (a.result) {
+            if (a.link) add_once(out, a.link->name);
+            add_once(out, "summary");
+        }
+    }
+    return out;
+}
+
+void SessionTracker::touch(double now, double wall) {
+    if (running_) return;
+    running_ = true;
+    start_ = now;
+    r_ = {};
+    const LocalHour h = local_hour(wall);
+    r_.day = h.day;
+    r_.hour = h.hour;
+}
+
+void SessionTracker::observe(const Session& s, const Content& c) {
+    if (!running_) return;
+    const Place& p = s.current();
+    add_once(r_.places, p.key());
+    if (p.kind == PlaceKind::Result) r_.result = p.id;
+    for (auto& q : qr_codes_on(c, p, s.answers)) add_once(r_.qr, q);
+    if (text_size_rank(name_of(s.text_size)) > text_size_rank(r_.text_size))
+        r_.text_size = name_of(s.text_size);
+    r_.high_contrast = r_.high_contrast || s.theme == Theme::HighContrast;
+    r_.read_aloud = r_.read_aloud || s.speech;
+    r_.reach = r_.reach || s.reach_mode;
+    r_.lang = s.lang;
+    r_.last_place = p.key();
+}
+
+std::optional<SessionRecord> SessionTracker::finish(const Session& s, double now,
+                                                    const std::string& end) {
+    if (!running_) return std::nullopt;
+    running_ = false;
+    SessionRecord r = std::move(r_);
+    r.seconds = static_cast<int>(std::lround(std::max(0.0, now - start_)));
+    r.lang = s.lang;
+    r.last_place = s.current().key();
+    r.end = end;
+    return r;
+}
+
+}  // namespace ww

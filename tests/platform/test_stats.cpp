@@ -1,0 +1,229 @@
+// The usage figures on disk: the SQLite store (columns, WAL, retention) and its writer thread
+// (never waits on SQLite in push(), logs an unusable state dir once). The `stats` suite; make
+// test also runs it under ThreadSanitizer (tests/tsan.sh build-tsan/platform_tests
+// -ts=speaker,stats).
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string>
+
+#include "../support/capture_stderr.h"
+#include "core/kiosk/stats.h"
+#include "platform/stats_store.h"
+#include "platform/stats_writer.h"
+
+namespace fs = std::filesystem;
+using namespace ww;
+
+namespace {
+
+// A fresh temporary folder, removed with its contents at the end.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int n = 0;
+        path = fs::temp_directory_path() /
+               ("ww-stats-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+SessionRecord record(const std::string& day, int hour, int seconds) {
+    SessionRecord r;
+    r.day = day;
+    r.hour = hour;
+    r.seconds = seconds;
+    r.lang = "nl";
+    r.places = {"question:rol", "result:uwv-eigen", "screen:home"};
+    r.result = "uwv-eigen";
+    r.qr = {"summary", "uwv-jobcoach"};
+    r.text_size = "large";
+    r.read_aloud = true;
+    r.last_place = "result:uwv-eigen";
+    r.end = "idle";
+    return r;
+}
+
+// One SQL value as text (the first column of the first row); "" when none.
+std::string query(const std::string& db_path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK &&
+            sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+            out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+// 2026-11-23 12:00 in local time, whatever the TZ.
+double noon_2026_11_23() {
+    std::tm t{};
+    t.tm_year = 126;
+    t.tm_mon = 10;
+    t.tm_mday = 23;
+    t.tm_hour = 12;
+    t.tm_isdst = -1;
+    return static_cast<double>(std::mktime(&t));
+}
+
+}  // namespace
+
+TEST_SUITE("stats") {
+    TEST_CASE("the store keeps each session as one row and daily totals; WAL, synchronous=NORMAL") {
+        TempDir dir;
+        const std::string path = stats_path((dir.path / "state").string());
+        std::string why;
+        auto store = StatsStore::open(path, StatsStore::Mode::Write, why);
+        REQUIRE_MESSAGE(store, why);
+        const SessionRecord a = record("2026-11-23", 9, 125);
+        REQUIRE_MESSAGE(store->add(a, 90, "2026-11-23", why), why);
+        REQUIRE(store->add(record("2026-11-23", 14, 30), 90, "2026-11-23", why));
+        StatsData d;
+        REQUIRE(store->read("2026-11-01", d, why));
+        REQUIRE(d.sessions.size() == 2);
+        CHECK(d.sessions[0] == a);
+        CHECK(query(path, "PRAGMA journal_mode") == "wal");
+        CHECK(query(path, "SELECT places FROM sessions WHERE hour = 9") ==
+              "question:rol result:uwv-eigen screen:home");
+        CHECK(
+            query(path, "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
+            "2");
+        CHECK(query(path, "SELECT value FROM daily WHERE key = 'seconds'") == "155");
+        CHECK(query(path, "SELECT value FROM daily WHERE key = 'result:uwv-eigen'") == "2");
+        CHECK(store->pragma("synchronous") == "1");  // NORMAL
+        CHECK(store->pragma("secure_delete") == "1");
+        CHECK(query(path, "SELECT count(DISTINCT id) FROM sessions") == "2");
+        store.reset();
+        // --stats reads an existing file only.
+        CHECK(!StatsStore::open((dir.path / "none.sqlite").string(), StatsStore::Mode::Read, why));
+        CHECK(why.find("does not exist") != std::string::npos);
+        CHECK(StatsStore::open(path, StatsStore::Mode::Read, why));
+    }
+
+    TEST_CASE("retention: rows older than keep_days go, the daily totals stay") {
+        TempDir dir;
+        const std::string path = stats_path(dir.path.string());
+        std::string why;
+        auto store = StatsStore::open(path, StatsStore::Mode::Write, why);
+        REQUIRE(store);
+        REQUIRE(store->add(record("2026-08-01", 10, 60), 3650, "2026-08-01", why));
+        REQUIRE(store->add(record("2026-08-26", 10, 60), 3650, "2026-08-26", why));  // day 90
+        REQUIRE(store->add(record("2026-08-25", 10, 60), 3650, "2026-08-25", why));  // day 91
+        // 90 days up to and including 2026-11-23 start on 2026-08-26.
+        REQUIRE(store->add(record("2026-11-23", 10, 60), 90, "2026-11-23", why));
+        StatsData d;
+        REQUIRE(store->read("2000-01-01", d, why));
+        REQUIRE(d.sessions.size() == 2);
+        CHECK(d.sessions[0].day == "2026-08-26");
+        CHECK(d.sessions[1].day == "2026-11-23");
+        CHECK(query(path, "SELECT count(*) FROM daily WHERE key = 'sessions'") == "4");
+        CHECK(
+            query(path, "SELECT value FROM daily WHERE day = '2026-08-01' AND key = 'sessions'") ==
+            "1");
+        // keep_days 0: daily totals only.
+        REQUIRE(store->add(record("2026-11-23", 11, 60), 0, "2026-11-23", why));
+        CHECK(query(path, "SELECT count(*) FROM sessions") == "0");
+        CHECK(
+            query(path, "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
+            "2");
+    }
+
+    TEST_CASE("the writer stores what is pushed, counts today's sessions and caches 14 days") {
+        TempDir dir;
+        StatsSettings s;
+        s.path = stats_path(dir.path.string());
+        s.wall_clock = noon_2026_11_23;
+        {
+            StatsWriter w(s);
+            CHECK(w.sessions_today() == 0);
+            CHECK(w.push(record("2026-11-23", 9, 100)));
+            CHECK(w.push(record("2026-11-23", 10, 50)));
+            CHECK(w.push(record("2026-11-22", 10, 50)));
+            w.flush();
+            CHECK(w.available());
+            CHECK(w.sessions_today() == 2);
+            const StatsFigures f = w.recent();
+            REQUIRE(f.per_day.size() == 14);
+            CHECK(f.per_day.back() == std::pair<std::string, long>{"2026-11-23", 2});
+            CHECK(f.per_day[12].second == 1);
+            CHECK(f.sessions == 3);
+            CHECK(w.push(record("2026-11-23", 11, 10)));  // written by the destructor
+        }
+        CHECK(query(s.path, "SELECT count(*) FROM sessions") == "4");
+        // A new writer finds today's count in the file.
+        StatsWriter again(s);
+        again.flush();  // waits for the open, on the writer's thread
+        CHECK(again.sessions_today() == 3);
+    }
+
+    TEST_CASE("an unwritable state dir is logged once and the kiosk carries on") {
+        TempDir dir;
+        // A state dir under a regular file: cannot be made, not even by root.
+        std::ofstream(dir.path / "file") << "x";
+        StatsSettings s;
+        s.path = stats_path((dir.path / "file" / "state").string());
+        s.wall_clock = noon_2026_11_23;
+        CaptureStderr err;
+        {
+            StatsWriter w(s);
+            for (int i = 0; i < 5; ++i) w.push(record("2026-11-23", 9, 10));
+            w.flush();
+            CHECK(!w.available());
+            CHECK(w.sessions_today() == 5);  // still counted, in memory
+        }
+        CHECK(err.count("event=stats status=unavailable reason=") == 1);
+        CHECK(err.count("event=stats") == 1);
+        CHECK(!fs::exists(dir.path / "file" / "state"));
+    }
+
+    TEST_CASE("push never waits for a stalled writer: a full queue drops") {
+        TempDir dir;
+        std::mutex mu;
+        std::condition_variable cv;
+        bool entered = false, release = false;
+        StatsSettings s;
+        s.path = stats_path(dir.path.string());
+        s.wall_clock = noon_2026_11_23;
+        s.capacity = 4;
+        s.before_write = [&] {  // the writer stalls inside its first write
+            std::unique_lock<std::mutex> lock(mu);
+            entered = true;
+            cv.notify_all();
+            cv.wait(lock, [&] { return release; });
+        };
+        StatsWriter w(s);
+        REQUIRE(w.push(record("2026-11-23", 9, 1)));
+        {
+            std::unique_lock<std::mutex> lock(mu);
+            // A fail-safe against a hang, not a timed assertion: the writer gets there at once.
+            REQUIRE(cv.wait_for(lock, std::chrono::seconds(60), [&] { return entered; }));
+        }
+        // The writer is stalled; every push returns at once, the fifth and later are dropped.
+        int taken = 0;
+        for (int i = 0; i < 20; ++i) taken += w.push(record("2026-11-23", 10, 1));
+        CHECK(taken == 4);
+        {
+            std::lock_guard<std::mutex> lock(mu);
+            release = true;
+        }
+        cv.notify_all();
+        w.flush();
+        CHECK(query(s.path, "SELECT count(*) FROM sessions") == "5");
+    }
+}

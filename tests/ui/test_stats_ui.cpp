@@ -1,0 +1,184 @@
+// Usage figures end to end: visitor sessions driven through the headless kiosk (taps, the guide
+// to a result, QR codes, a language switch, the idle reset) land in <state.dir>/stats.sqlite as
+// one row each, through the stats writer's queue.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+#include "core/guide/advice.h"
+#include "core/kiosk/admin.h"
+#include "core/kiosk/stats.h"
+#include "kiosk_fixture.h"
+#include "platform/stats_store.h"
+#include "platform/stats_writer.h"
+
+using namespace ww;
+
+namespace {
+
+// The columns of every row of `sql`, tab-separated, one row a line.
+std::string rows(const std::string& db_path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK)
+            while (sqlite3_step(s) == SQLITE_ROW) {
+                for (int i = 0; i < sqlite3_column_count(s); ++i) {
+                    const unsigned char* t = sqlite3_column_text(s, i);
+                    out += (i ? "\t" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "");
+                }
+                out += "\n";
+            }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+// 2026-11-23 10:17:12 in local time, whatever the TZ.
+double base_wall() {
+    std::tm t{};
+    t.tm_year = 126;
+    t.tm_mon = 10;
+    t.tm_mday = 23;
+    t.tm_hour = 10;
+    t.tm_min = 17;
+    t.tm_sec = 12;
+    t.tm_isdst = -1;
+    return static_cast<double>(std::mktime(&t));
+}
+
+}  // namespace
+
+TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anonymous row") {
+    Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
+    StatsSettings settings;
+    settings.path = stats_path(k.state_dir);
+    HeadlessKiosk* hk = k.k.get();
+    settings.wall_clock = [hk] { return base_wall() + hk->now(); };
+    StatsWriter writer(settings);
+    AppHooks hooks;
+    hooks.session_ended = [&writer](SessionRecord r) { CHECK(writer.push(std::move(r))); };
+    hooks.wall_clock = settings.wall_clock;
+    hooks.usage_figures = [&writer] { return writer.recent(); };
+    k.k->set_hooks(hooks);
+
+    // Nobody has touched the kiosk yet: a reset records nothing.
+    k.app().reset_session("test");
+    k.k->settle();
+
+    const double first_touch = k.k->now();
+    k.tap("##tile-geld");  // a screen with two take-away QR codes
+    REQUIRE(k.place().id == "geld");
+    k.tap("##home");
+    k.tap("##tile-guide");
+    const Guide& g = k.app().content()->guide;
+    for (int i = 0; i < 10 && k.place().kind == PlaceKind::Question; ++i) {
+        const std::string id = "##answer-" + g.question(k.place().id)->answers.front().value;
+        k.reveal(id);
+        k.tap(id);
+    }
+    REQUIRE(k.place().kind == PlaceKind::Result);
+    const std::string result = k.place().id;
+    const Advice advice = advice_for(*k.app().content(), result, k.app().session().answers);
+    k.tap("##language");
+    k.tap("##lang-en");
+    k.tap("##access");
+    k.tap("##size-large");
+    k.tap("##close-access");
+    // The visitor walks away: warning, then the idle reset.
+    k.k->step(10.5);
+    REQUIRE(k.app().phase() == Phase::Warning);
+    k.k->step(20.5);
+    REQUIRE(k.app().phase() == Phase::Attract);
+    const double reset_at = k.k->now();
+    writer.flush();
+
+    const std::string path = settings.path;
+    CHECK(rows(path, "SELECT count(*) FROM sessions") == "1\n");
+    // The start hour, rounded down; no minutes anywhere.
+    CHECK(rows(path, "SELECT day, hour FROM sessions") == "2026-11-23\t10\n");
+    const int seconds = std::stoi(rows(path, "SELECT seconds FROM sessions"));
+    CHECK(seconds >= 30);  // at least the idle timeout and the warning
+    CHECK(std::abs(seconds - (reset_at - first_touch)) <= 1);
+    CHECK(rows(path,
+               "SELECT lang, result, text_size, high_contrast, read_aloud, reach, "
+               "last_place, ended FROM sessions") ==
+          "en\t" + result + "\tlarge\t0\t0\t0\tresult:" + result + "\tidle\n");
+    const std::string places = rows(path, "SELECT places FROM sessions");
+    for (const std::string& p : std::vector<std::string>{"screen:home", "screen:geld",
+                                                         "question:" + g.start, "result:" + result})
+        CHECK_MESSAGE(places.find(p) != std::string::npos, p << " not in " << places);
+    const std::string qr = rows(path, "SELECT qr FROM sessions");
+    std::string want = "summary uwv-jobcoach-werkgever werkgeversservicepunt\n";
+    if (advice.link) {  // the result's official page, in sorted place
+        std::vector<std::string> names = {"summary", "uwv-jobcoach-werkgever",
+                                          "werkgeversservicepunt", advice.link->name};
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        want.clear();
+        for (auto& n : names) want += (want.empty() ? "" : " ") + n;
+        want += "\n";
+    }
+    CHECK(qr == want);
+    // Nothing else: no column that could single out the visitor.
+    CHECK(rows(path, "SELECT group_concat(name, ' ') FROM pragma_table_info('sessions')") ==
+          "id day hour seconds lang places result qr text_size high_contrast read_aloud reach "
+          "last_place ended\n");
+    CHECK(rows(path,
+               "SELECT key, value FROM daily WHERE key IN ('sessions', 'lang:en', "
+               "'result:" +
+                   result + "') ORDER BY key") ==
+          "lang:en\t1\nresult:" + result + "\t1\nsessions\t1\n");
+    CHECK(writer.sessions_today() == 1);
+
+    // The next visitor wakes the kiosk from the attract loop and leaves at once; a content
+    // reload or any other reset ends a session too.
+    k.k->tap(960, 540);
+    REQUIRE(k.app().phase() == Phase::Active);
+    k.app().reset_session("content");
+    writer.flush();
+    CHECK(rows(path,
+               "SELECT places, result, last_place, ended FROM sessions WHERE ended != "
+               "'idle'") == "screen:home\t\tscreen:home\tcontent\n");
+    CHECK(writer.sessions_today() == 2);
+    CHECK(k.app().usage_figures().per_day.back().second == 2);
+}
+
+TEST_CASE("the admin panel shows the usage figures fetched once per opening, not every frame") {
+    const std::string hash = hash_pin("135790");
+    REQUIRE(!hash.empty());
+    Kiosk k(1920, 1080, {"admin.pin_hash=\"" + hash + "\""});
+    int fetched = 0;
+    AppHooks hooks;
+    hooks.usage_figures = [&fetched] {
+        ++fetched;
+        StatsData d;
+        d.totals = {{"2026-11-22", "sessions", 7},
+                    {"2026-11-23", "sessions", 3},
+                    {"2026-11-23", "result:uwv-eigen", 2}};
+        return stats_figures(d, "2026-11-23", 14);
+    };
+    std::vector<SessionRecord> recorded;
+    hooks.session_ended = [&recorded](SessionRecord r) { recorded.push_back(std::move(r)); };
+    k.k->set_hooks(hooks);
+    for (int i = 0; i < 5; ++i) {  // the corner gesture, then the PIN
+        k.k->tap(10, 10);
+        k.k->step(0.2);
+    }
+    REQUIRE(k.app().admin_visible());
+    for (char c : std::string("135790\n")) k.app().key(c, k.k->now());
+    k.k->settle();
+    REQUIRE(k.app().admin_visible());
+    for (int i = 0; i < 30; ++i) k.k->step();
+    CHECK(fetched == 1);
+    k.app().key(27, k.k->now());  // close
+    k.k->settle();
+    // Staff are no visitors: the session the corner taps started is not recorded.
+    k.app().reset_session("test");
+    CHECK(recorded.empty());
+}
