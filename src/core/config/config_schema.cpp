@@ -96,7 +96,7 @@ const std::vector<ConfigField>& config_fields() {
     {"admin", "lockout_seconds", Kind::Int, M(admin.lockout_seconds), 10, 86400, {},
      "length of the lockout"},
     {"state", "dir", Kind::String, M(state.dir), 0, 0, {},
-     "folder for what survives a restart (the PIN lockout); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
+     "folder for what survives a restart (PIN lockout, usage figures); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
     {"stats", "enabled", Kind::Bool, M(stats.enabled), 0, 0, {},
      "record anonymous usage figures per session in <state.dir>/stats.sqlite (`wegwijzer --stats`)"},
     {"stats", "keep_days", Kind::Int, M(stats.keep_days), 0, 3650, {},
