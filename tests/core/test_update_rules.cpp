@@ -241,3 +241,14 @@ TEST_CASE("the heartbeat is small JSON without personal data") {
           "\"sessions_today\":12}");
     CHECK(json_string("a\nb\x01") == "\"a\\nb\\u0001\"");
 }
+
+TEST_CASE("minisign: the trusted comment can be checked before the file is there") {
+    const MinisignKey key = key_from("test.pub");
+    const SignatureCheck c = verify_minisign_comment(fixture("bundle.bin.minisig"), key);
+    CHECK_MESSAGE(c.ok, c.error);
+    CHECK(c.trusted_comment == "version=7 expires=2030-01-31");
+    const std::string sig = with_line(fixture("bundle.bin.minisig"), 2,
+                                      "trusted comment: version=9 expires=2030-01-31");
+    CHECK_FALSE(verify_minisign_comment(sig, key).ok);
+    CHECK_FALSE(verify_minisign_comment(fixture("other.minisig"), key).ok);
+}

@@ -81,8 +81,16 @@ bool decode_minisign_key(const std::string& line, MinisignKey& out, std::string&
     return true;
 }
 
-SignatureCheck verify_minisign(const std::string& data, const std::string& signature,
-                               const MinisignKey& key) {
+namespace {
+
+// The .minisig's parts once its format, key id and global signature hold.
+struct ParsedSignature {
+    std::vector<uint8_t> sig;  // algorithm (2) + key id (8) + signature (64)
+    std::string comment;
+};
+
+SignatureCheck check_signature_file(const std::string& signature, const MinisignKey& key,
+                                    ParsedSignature& p) {
     SignatureCheck r;
     if (!sodium_ready()) {
         r.error = "libsodium failed to start";
@@ -97,18 +105,17 @@ SignatureCheck verify_minisign(const std::string& data, const std::string& signa
         r.error = "the signature file does not start with 'untrusted comment:'";
         return r;
     }
-    std::vector<uint8_t> sig;
-    if (!decode_exact(trim(lines[1]), 2 + 8 + kSigBytes, sig)) {
+    if (!decode_exact(trim(lines[1]), 2 + 8 + kSigBytes, p.sig)) {
         r.error = "the signature line is not base64 of 74 bytes";
         return r;
     }
-    const bool hashed = sig[0] == 'E' && sig[1] == 'D';
-    const bool legacy = sig[0] == 'E' && sig[1] == 'd';
+    const bool hashed = p.sig[0] == 'E' && p.sig[1] == 'D';
+    const bool legacy = p.sig[0] == 'E' && p.sig[1] == 'd';
     if (!hashed && !legacy) {
         r.error = "unknown signature algorithm (not ED or Ed)";
         return r;
     }
-    if (std::memcmp(sig.data() + 2, key.key_id.data(), 8) != 0) {
+    if (std::memcmp(p.sig.data() + 2, key.key_id.data(), 8) != 0) {
         r.error = "signed by another key (key id differs)";
         return r;
     }
@@ -116,8 +123,8 @@ SignatureCheck verify_minisign(const std::string& data, const std::string& signa
         r.error = "the third line does not start with 'trusted comment: '";
         return r;
     }
-    const std::string comment = lines[2].substr(std::strlen(kTrusted));
-    if (!printable(comment)) {
+    p.comment = lines[2].substr(std::strlen(kTrusted));
+    if (!printable(p.comment)) {
         r.error = "the trusted comment has unprintable characters";
         return r;
     }
@@ -126,9 +133,33 @@ SignatureCheck verify_minisign(const std::string& data, const std::string& signa
         r.error = "the global signature line is not base64 of 64 bytes";
         return r;
     }
-    const uint8_t* file_sig = sig.data() + 10;
+    std::vector<uint8_t> signed_comment(p.sig.begin() + 10, p.sig.end());
+    signed_comment.insert(signed_comment.end(), p.comment.begin(), p.comment.end());
+    if (crypto_sign_verify_detached(global.data(), signed_comment.data(), signed_comment.size(),
+                                    key.key.data())) {
+        r.error = "the trusted comment's signature does not match";
+        return r;
+    }
+    r.ok = true;
+    r.trusted_comment = p.comment;
+    return r;
+}
+
+}  // namespace
+
+SignatureCheck verify_minisign_comment(const std::string& signature, const MinisignKey& key) {
+    ParsedSignature p;
+    return check_signature_file(signature, key, p);
+}
+
+SignatureCheck verify_minisign(const std::string& data, const std::string& signature,
+                               const MinisignKey& key) {
+    ParsedSignature p;
+    SignatureCheck r = check_signature_file(signature, key, p);
+    if (!r.ok) return r;
+    const uint8_t* file_sig = p.sig.data() + 10;
     int bad;
-    if (hashed) {
+    if (p.sig[1] == 'D') {
         uint8_t hash[crypto_generichash_BYTES_MAX];
         crypto_generichash(hash, sizeof hash, reinterpret_cast<const uint8_t*>(data.data()),
                            data.size(), nullptr, 0);
@@ -138,18 +169,10 @@ SignatureCheck verify_minisign(const std::string& data, const std::string& signa
                                           data.size(), key.key.data());
     }
     if (bad) {
+        r.ok = false;
         r.error = "the signature does not match the file";
-        return r;
+        r.trusted_comment.clear();
     }
-    std::vector<uint8_t> signed_comment(file_sig, file_sig + kSigBytes);
-    signed_comment.insert(signed_comment.end(), comment.begin(), comment.end());
-    if (crypto_sign_verify_detached(global.data(), signed_comment.data(), signed_comment.size(),
-                                    key.key.data())) {
-        r.error = "the trusted comment's signature does not match";
-        return r;
-    }
-    r.ok = true;
-    r.trusted_comment = comment;
     return r;
 }
 

@@ -34,6 +34,10 @@ struct SignatureCheck {
 // Checks `signature` (the text of a .minisig file) over `data` with `key`: the format, the key
 // id, the signature over the file (prehashed "ED" or legacy "Ed") and the global signature over
 // the trusted comment.
+// The same without the file: format, key id and the global signature over the trusted comment.
+// Lets the kiosk read a bundle's version before it downloads the bundle itself.
+SignatureCheck verify_minisign_comment(const std::string& signature, const MinisignKey& key);
+
 SignatureCheck verify_minisign(const std::string& data, const std::string& signature,
                                const MinisignKey& key);
 
