@@ -9,15 +9,16 @@ WERROR   ?= OFF
 DEPS := cmake make g++ pkg-config \
         libimgui-dev libglfw3-dev libx11-dev libxext-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
         libtomlplusplus-dev libqrencode-dev libsodium-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
+        libcurl4-openssl-dev libarchive-dev \
         fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
         clang libclang-rt-14-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
-        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser
+        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser minisign
 
-.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package
+.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package bundle
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -71,12 +72,20 @@ test: test-deps
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
 	# The Speaker's thread: platform_tests needs no window, so this build stays without GUI.
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,updater
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).
 package: build
 	cd $(BUILD) && cpack -G DEB
+
+# A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
+# updates): make bundle KEY=bundle.key VERSION=N EXPIRES=YYYY-MM-DD [OUT=build/bundle.tar.gz]
+OUT ?= $(BUILD)/bundle.tar.gz
+bundle: build
+	$(call install_missing,minisign)
+	src/deploy/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
+	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer
 
 check: build
 	$(BUILD)/wegwijzer --check

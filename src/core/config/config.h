@@ -74,13 +74,24 @@ struct KioskConfig {
     } admin;
 
     struct State {
-        std::string dir;  // kept across restarts (the PIN lockout); empty = resolve_state_dir()
+        std::string dir;  // kept across restarts (PIN lockout, content updates); empty = resolve_state_dir()
     } state;
 
     struct Fonts {
         std::string regular = "Noto Sans";  // fontconfig family or a path to a .ttf
         std::string bold = "Noto Sans:bold";
     } fonts;
+
+    struct Kiosk {
+        std::string name;  // this kiosk's name in the heartbeat (update.status_url)
+    } kiosk;
+
+    struct Update {
+        std::string url;               // a signed content bundle (.tar.gz); empty = no updates
+        std::string public_key;        // minisign public key: the base64 line of its .pub file
+        double interval_minutes = 60;  // between checks
+        std::string status_url;        // heartbeat POSTed after each check; empty = none
+    } update;
 
     Text out_of_order;  // shown to visitors when the content is broken
 };

@@ -1,0 +1,95 @@
+#include "platform/update_wiring.h"
+
+#include <ctime>
+
+#include "core/base/log.h"
+#include "platform/content_store.h"
+
+namespace ww {
+
+namespace {
+
+int local_day() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+}  // namespace
+
+KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
+                           std::function<void()> reload)
+    : state_dir_(cfg.state.dir),
+      shipped_layouts_(opts.layouts_dir),
+      shipped_assets_(opts.assets_dir),
+      follow_(opts.follow_updates && !cfg.state.dir.empty()) {
+    dirs_ = pick(true);
+    log_event("content_source",
+              {{"layouts", dirs_.layouts}, {"version", std::to_string(dirs_.version)}});
+    day_ = local_day();
+    if (cfg.update.url.empty()) return;
+    if (!follow_) {
+        log_event("content_update",
+                  {{"status", "off"}, {"detail", "--layouts names the content (or no state.dir)"}});
+        return;
+    }
+    UpdaterOptions u;
+    u.url = cfg.update.url;
+    u.public_key = cfg.update.public_key;
+    u.status_url = cfg.update.status_url;
+    u.state_dir = cfg.state.dir;
+    u.kiosk_name = cfg.kiosk.name;
+    u.interval = cfg.update.interval_minutes * 60;
+    u.restarts_since_boot = count_restarts_since_boot(cfg.state.dir);
+    u.sessions_today = [this] { return sessions_today_.load(); };
+    u.on_applied = [this, reload](long version) {
+        applied_ = version;
+        reload();
+    };
+    updater_ = std::make_unique<Updater>(u);
+    updater_->start();
+}
+
+void KioskUpdates::stop() {
+    if (updater_) updater_->stop();
+}
+
+ContentDirs KioskUpdates::pick(bool must_load) const {
+    ContentDirs shipped{shipped_layouts_, shipped_assets_, 0};
+    if (!follow_) return shipped;
+    const std::string dir = current_content_dir(state_dir_);
+    if (dir.empty()) return shipped;
+    ContentDirs updated{dir + "/layouts", dir + "/assets", current_version(state_dir_)};
+    if (must_load) {
+        const ContentLoad load = load_content(updated.layouts, updated.assets);
+        if (!load.ok()) {
+            log_event("content_source", {{"status", "broken"},
+                                         {"version", std::to_string(updated.version)},
+                                         {"problems", std::to_string(load.problems.size())}});
+            return shipped;
+        }
+    }
+    return updated;
+}
+
+void KioskUpdates::reload(const std::function<bool(ContentLoad)>& take) {
+    const long applied = applied_.exchange(0);
+    dirs_ = pick(false);
+    if (take(load_content(dirs_.layouts, dirs_.assets)) || !applied || !updater_) return;
+    // The validator passed it, yet the kiosk refused it: back to what ran before.
+    updater_->failed_in_kiosk(applied);
+    dirs_ = pick(false);
+    take(load_content(dirs_.layouts, dirs_.assets));
+}
+
+void KioskUpdates::count_sessions(int sessions_started) {
+    const int day = local_day();
+    if (day != day_) {
+        day_ = day;
+        day_base_ = sessions_started;
+    }
+    sessions_today_ = sessions_started - day_base_;
+}
+
+}  // namespace ww
