@@ -28,14 +28,15 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
     log_event("content_source",
               {{"layouts", dirs_.layouts}, {"version", std::to_string(dirs_.version)}});
     day_ = local_day();
-    if (cfg.update.url.empty()) return;
-    if (!follow_) {
-        log_event("content_update",
-                  {{"status", "off"}, {"detail", "--layouts names the content (or no state.dir)"}});
-        return;
-    }
+    if (cfg.update.url.empty() && cfg.update.status_url.empty()) return;
     UpdaterOptions u;
     u.url = cfg.update.url;
+    if (!follow_ && !u.url.empty()) {
+        log_event("content_update",
+                  {{"status", "off"}, {"detail", "--layouts names the content (or no state.dir)"}});
+        u.url.clear();  // the heartbeat still goes
+        if (cfg.update.status_url.empty()) return;
+    }
     u.public_key = cfg.update.public_key;
     u.status_url = cfg.update.status_url;
     u.state_dir = cfg.state.dir;

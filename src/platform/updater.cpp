@@ -1,3 +1,10 @@
+// The update thread: one check (signature, version, bundle, unpack, validate, switch), the
+// downloads with their retries, the heartbeat, and the start counter.
+//
+// [SECTION] helpers, the start counter
+// [SECTION] the thread: start, stop, wait
+// [SECTION] one check
+// [SECTION] rollback and heartbeat
 #include "platform/updater.h"
 
 #include <chrono>
@@ -64,6 +71,9 @@ std::string read_text(const std::string& path) {
 
 }  // namespace
 
+// ---------------------------------------------------------------- [SECTION] helpers, the start
+// counter
+
 std::string CheckResult::summary() const {
     if (status == "rejected") return "rejected reason=" + reason;
     return status + " version=" + std::to_string(version);
@@ -84,6 +94,9 @@ int count_restarts_since_boot(const std::string& state_dir) {
     fs::rename(tmp, file, ec);
     return starts - 1;
 }
+
+// ---------------------------------------------------------------- [SECTION] the thread: start,
+// stop, wait
 
 Updater::Updater(UpdaterOptions options)
     : o_(std::move(options)),
@@ -129,6 +142,8 @@ void Updater::run() {
     }
 }
 
+// ---------------------------------------------------------------- [SECTION] one check
+
 bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std::string& error) {
     HttpLimits limits;
     limits.connect_timeout = connect_timeout(o_.interval);
@@ -153,13 +168,19 @@ bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std
 
 CheckResult Updater::check_once() {
     CheckResult r = check();
-    log_result(r);
+    if (r.status != "off") log_result(r);
     ++checks_;
     heartbeat(r);
     return r;
 }
 
 CheckResult Updater::check() {
+    if (o_.url.empty()) {  // a heartbeat without updates
+        CheckResult off;
+        off.status = "off";
+        off.version = running_;
+        return off;
+    }
     MinisignKey key;
     std::string why;
     if (!decode_minisign_key(o_.public_key, key, why))
@@ -232,6 +253,8 @@ CheckResult Updater::check() {
     ok.version = info.version;
     return ok;
 }
+
+// ---------------------------------------------------------------- [SECTION] rollback and heartbeat
 
 void Updater::failed_in_kiosk(long version) {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -20,7 +20,7 @@
 namespace ww {
 
 struct UpdaterOptions {
-    std::string url;         // update.url
+    std::string url;         // update.url; empty = only the heartbeat
     std::string public_key;  // update.public_key
     std::string status_url;  // update.status_url; empty = no heartbeat
     std::string state_dir;

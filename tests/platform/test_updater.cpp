@@ -307,6 +307,13 @@ TEST_SUITE("updater") {
         Updater offline(o);
         offline.check_once();
         CHECK(log.count("event=heartbeat status=failed") == 1);
+        // Without update.url: only the heartbeat, every interval.
+        o.url.clear();
+        o.status_url = "http://127.0.0.1:" + std::to_string(lab.port) + "/status";
+        Updater beat_only(o);
+        CHECK(beat_only.check_once().status == "off");
+        CHECK(read(lab.www / "heartbeats.jsonl").find("\"last_update\":\"off version=2\"") !=
+              std::string::npos);
     }
 
     TEST_CASE("the thread checks at once and stops at once, also while a server hangs") {

@@ -123,7 +123,7 @@ const std::vector<ConfigField>& config_fields() {
     {"update", "interval_minutes", Kind::Double, M(update.interval_minutes), 0.05, 10080, {},
      "minutes between update checks (the first one at start)"},
     {"update", "status_url", Kind::String, M(update.status_url), 0, 0, {},
-     "heartbeat: a JSON POST after each check (no personal data); empty = none", check_http_url},
+     "heartbeat: a JSON POST after each check, every interval_minutes also without update.url (no personal data); empty = none", check_http_url},
     };
     return f;
 }
