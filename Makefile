@@ -16,7 +16,7 @@ DEPS := cmake make g++ pkg-config \
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
-        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser minisign
+        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
 
 .PHONY: deps test-deps build run test bench fuzz soak check proof format clean package bundle
 
