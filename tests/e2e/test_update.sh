@@ -18,7 +18,7 @@ source tests/e2e/lib.sh
 command -v minisign >/dev/null || { echo "test_update: minisign is not installed (make test-deps)"; exit 1; }
 OUT=$(mktemp -d)
 LOG=$OUT/kiosk.log
-KIOSK= SERVER=
+KIOSK='' SERVER=''
 cleanup() {
   [ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null || true
   [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true
@@ -116,7 +116,7 @@ result_qr() {
   sleep 0.5
   screen_qr "$1"
 }
-shows() { grep -qF "$2" "$OUT/$1.txt" || { cp "$OUT/$1.png" /tmp/e2e-update-$1.png; fail "$1: the screen lacks '$2' (picture: /tmp/e2e-update-$1.png; decoded: $(cat "$OUT/$1.txt"))"; }; }
+shows() { grep -qF "$2" "$OUT/$1.txt" || { cp "$OUT/$1.png" "/tmp/e2e-update-$1.png"; fail "$1: the screen lacks '$2' (picture: /tmp/e2e-update-$1.png; decoded: $(cat "$OUT/$1.txt"))"; }; }
 
 # --- 1. The shipped content, while the server has nothing yet (404: rejected, download).
 start_kiosk "$URL"

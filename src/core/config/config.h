@@ -74,7 +74,7 @@ struct KioskConfig {
     } admin;
 
     struct State {
-        std::string dir;  // kept across restarts (PIN lockout, content updates); empty = resolve_state_dir()
+        std::string dir;  // kept across restarts (the PIN lockout); empty = resolve_state_dir()
     } state;
 
     struct Fonts {

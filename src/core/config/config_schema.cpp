@@ -109,7 +109,7 @@ const std::vector<ConfigField>& config_fields() {
     {"admin", "lockout_seconds", Kind::Int, M(admin.lockout_seconds), 10, 86400, {},
      "length of the lockout"},
     {"state", "dir", Kind::String, M(state.dir), 0, 0, {},
-     "folder for what survives a restart (the PIN lockout, content updates); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
+     "folder for what survives a restart (the PIN lockout); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
     {"fonts", "regular", Kind::String, M(fonts.regular), 0, 0, {},
      "fontconfig pattern or .ttf path"},
     {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {},
