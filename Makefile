@@ -9,15 +9,16 @@ WERROR   ?= OFF
 DEPS := cmake make g++ pkg-config \
         libimgui-dev libglfw3-dev libx11-dev libxext-dev python3-glad libstb-dev doctest-dev libfontconfig-dev \
         libtomlplusplus-dev libqrencode-dev libsodium-dev libsqlite3-dev libsystemd-dev libespeak-ng-dev espeak-ng-data \
+        libcurl4-openssl-dev libarchive-dev \
         fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
         clang libclang-rt-14-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
-        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser
+        xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
 
-.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package
+.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package bundle
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -69,14 +70,22 @@ test: test-deps
 	  $(BUILD)-asan/$$t || exit 1; done
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
-	# The Speaker's and the stats writer's threads: platform_tests needs no window, so this build stays without GUI.
+	# The Speaker's, the stats writer's and the updater's threads: platform_tests needs no window, so this build stays without GUI.
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats,updater
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).
 package: build
 	cd $(BUILD) && cpack -G DEB
+
+# A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
+# updates): make bundle KEY=bundle.key VERSION=N EXPIRES=YYYY-MM-DD [OUT=build/bundle.tar.gz]
+OUT ?= $(BUILD)/bundle.tar.gz
+bundle: build
+	$(call install_missing,minisign)
+	src/deploy/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
+	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer
 
 check: build
 	$(BUILD)/wegwijzer --check

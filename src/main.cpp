@@ -175,6 +175,7 @@ int kiosk_main(int argc, char** argv) {
         run.assets_dir =
             (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
     run.log_items = o.log_items;
+    run.follow_updates = o.layouts.empty();
     run.config_path = o.config.empty() ? shipped.config : o.config;
 
     ConfigLoad cfg = load_config(run.config_path, o.sets);

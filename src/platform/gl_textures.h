@@ -13,6 +13,12 @@ class GlTextures : public TextureSource {
     ~GlTextures() override;
     TextureInfo get(const std::string& file) override;
     void clear();  // after a content reload: pictures may have changed
+    // Another assets/ folder (a content update): the cache is cleared when it differs.
+    void set_dir(const std::string& dir) {
+        if (dir == dir_) return;
+        dir_ = dir;
+        clear();
+    }
 
   private:
     std::string dir_;

@@ -14,6 +14,7 @@
 #include "platform/runner.h"
 #include "platform/screen_power.h"
 #include "platform/signals.h"
+#include "platform/update_wiring.h"
 #include "platform/watchdog.h"
 #include "platform/window_input.h"
 
@@ -34,8 +35,14 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     run_display_setup(cfg, kiosk);
     // First, before glfwInit and the GL context start threads: signals go to one watcher.
     SignalWatcher signals([] { glfwPostEmptyEvent(); });
+    // Content updates (update.url): the folders to load, and the thread that fetches new ones.
+    KioskUpdates updates(cfg, opts, [&signals] { signals.request_reload(); });
+    RunOptions live = opts;
+    live.layouts_dir = updates.dirs().layouts;
+    live.assets_dir = updates.dirs().assets;
     GlWindow gui;
-    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, opts.assets_dir)) {
+    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.assets_dir)) {
+        updates.stop();
         signals.stop();
         gui.close();
         return 1;
@@ -43,7 +50,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     if (kiosk && cfg.window.hide_cursor)
         glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     WindowedKiosk k =
-        make_kiosk(gui, cfg, opts, glfwGetTime(), [&signals] { signals.request_reload(); });
+        make_kiosk(gui, cfg, live, glfwGetTime(), [&signals] { signals.request_reload(); });
     KioskApp* app = k.app.get();
     WindowInput st;
     st.app = app;
@@ -72,10 +79,16 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
             glfwPollEvents();
         if (signals.take_reload()) {
             // Pictures may have changed with the content; a rejected load keeps the old ones.
-            if (app->set_content(load_content(opts.layouts_dir, opts.assets_dir)))
+            // After a content update the folders are the new version's.
+            updates.reload([&](ContentLoad load) {
+                if (!app->set_content(std::move(load))) return false;
+                gui.textures->set_dir(updates.dirs().assets);
                 gui.textures->clear();
+                return true;
+            });
             st.dirty = true;
         }
+        updates.set_sessions_today(k.stats ? k.stats->sessions_today() : -1);
         const double t = glfwGetTime();
         if (!first_frame) watchdog.ping_if_due(t);
         const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;
@@ -98,6 +111,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     app->finish_session("exit");  // the visitor's session so far counts too
     k.app.reset();                // before the speaker and the stats writer its hooks use
     k.speaker.reset();
+    updates.stop();
     k.stats.reset();  // writes what is queued
     signals.stop();
     gui.close();

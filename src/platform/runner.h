@@ -13,6 +13,8 @@ struct RunOptions {
     std::string assets_dir;
     std::string config_path;  // shown in the admin panel
     bool log_items = false;   // --log-items
+    // No --layouts: a content update under state.dir (platform/update_wiring.h) replaces these.
+    bool follow_updates = false;
 };
 
 // Runs the kiosk until it is told to exit; returns the process exit code.

@@ -193,3 +193,28 @@ TEST_CASE("every declared config key is read by the kiosk") {
         CHECK_MESSAGE(read, k.name << " is declared but never read (" << k.member_path << ")");
     }
 }
+
+TEST_CASE("update keys: a public key must be minisign's, URLs http(s)") {
+    const std::string path = write_temp(
+        "[kiosk]\nname = \"hal-2\"\n[update]\nurl = \"http://127.0.0.1/b.tar.gz\"\n"
+        "public_key = \"RWS/yH8CT/Ooc1Rw94NG7XTnPcFFl3dTaGjTg6gR9RKUzgLMbejxV0T3\"\n"
+        "interval_minutes = 0.5\n");
+    const ConfigLoad good = load_config(path, {});
+    CHECK_MESSAGE(good.ok(), all(good.problems));
+    CHECK(good.config.kiosk.name == "hal-2");
+    CHECK(good.config.update.interval_minutes == 0.5);
+    CHECK(load_config("", {}).config.update.url.empty());
+    CHECK(load_config("", {}).config.update.interval_minutes == 60);
+    const std::string bad = write_temp(
+        "[update]\nurl = \"ftp://x\"\npublic_key = \"RWS/yH8CT/Ooc1Rw94NG7XTnPcFF\"\n"
+        "status_url = \"file:///etc/passwd\"\n");
+    const std::string got = all(load_config(bad, {}).problems);
+    CHECK(got.find(bad + ":3:14: 'update.public_key' is not a minisign public key") !=
+          std::string::npos);
+    CHECK(got.find(bad + ":2:7: 'update.url' must start with http:// or https://") !=
+          std::string::npos);
+    CHECK(got.find("'update.status_url' must start with http") != std::string::npos);
+    const ConfigLoad no_key = load_config("", {"update.url=\"http://x/b.tar.gz\""});
+    CHECK(no_key.ok());
+    CHECK(config_warnings(no_key.config).size() == 2);
+}

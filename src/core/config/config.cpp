@@ -169,6 +169,8 @@ std::vector<std::string> config_warnings(const KioskConfig& config) {
         out.push_back(
             "admin.pin_hash is empty: the admin panel is disabled; set one with "
             "wegwijzer --hash-pin (see kiosk-config/README.md)");
+    if (!config.update.url.empty() && config.update.public_key.empty())
+        out.push_back("update.url is set but update.public_key is empty: every bundle is rejected");
     return out;
 }
 

@@ -87,6 +87,17 @@ struct KioskConfig {
         std::string bold = "Noto Sans:bold";
     } fonts;
 
+    struct Kiosk {
+        std::string name;  // this kiosk's name in the heartbeat (update.status_url)
+    } kiosk;
+
+    struct Update {
+        std::string url;               // a signed content bundle (.tar.gz); empty = no updates
+        std::string public_key;        // minisign public key: the base64 line of its .pub file
+        double interval_minutes = 60;  // between checks
+        std::string status_url;        // heartbeat POSTed after each check; empty = none
+    } update;
+
     Text out_of_order;  // shown to visitors when the content is broken
 };
 

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "core/update/minisign.h"
+
 namespace ww {
 
 namespace {
@@ -16,6 +18,17 @@ std::string check_hhmm(const std::string& v) {
 std::string check_pin_hash(const std::string& v) {
     if (v.empty() || v.rfind("$argon2id$", 0) == 0) return "";
     return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+}
+
+std::string check_minisign_key(const std::string& v) {
+    MinisignKey key;
+    std::string why;
+    return v.empty() || decode_minisign_key(v, key, why) ? "" : why;
+}
+
+std::string check_http_url(const std::string& v) {
+    if (v.empty() || v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0) return "";
+    return "must start with http:// or https://";
 }
 
 #define M(expr) #expr, [](KioskConfig & c) -> void* { return &c.expr; }
@@ -105,6 +118,16 @@ const std::vector<ConfigField>& config_fields() {
      "fontconfig pattern or .ttf path"},
     {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {},
      "fontconfig pattern or .ttf path"},
+    {"kiosk", "name", Kind::String, M(kiosk.name), 0, 0, {},
+     "this kiosk's name in the heartbeat (update.status_url)"},
+    {"update", "url", Kind::String, M(update.url), 0, 0, {},
+     "signed content bundle (.tar.gz, signature at <url>.minisig); empty = no updates", check_http_url},
+    {"update", "public_key", Kind::String, M(update.public_key), 0, 0, {},
+     "minisign public key that signs the bundles: the base64 line of the .pub file", check_minisign_key},
+    {"update", "interval_minutes", Kind::Double, M(update.interval_minutes), 0.05, 10080, {},
+     "minutes between update checks (the first one at start)"},
+    {"update", "status_url", Kind::String, M(update.status_url), 0, 0, {},
+     "heartbeat: a JSON POST after each check, every interval_minutes also without update.url (no personal data); empty = none", check_http_url},
     };
     return f;
 }

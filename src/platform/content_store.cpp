@@ -1,0 +1,199 @@
+#include "platform/content_store.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+namespace fs = std::filesystem;
+
+namespace ww {
+
+long current_version(const std::string& state_dir) {
+    std::error_code ec;
+    const fs::path target = fs::read_symlink(current_link(state_dir), ec);
+    if (ec) return 0;
+    return version_of(target.filename().string());
+}
+
+std::string current_content_dir(const std::string& state_dir) {
+    const long v = current_version(state_dir);
+    if (v == 0) return "";
+    std::error_code ec;
+    const fs::path dir = version_dir(state_dir, v);
+    if (!fs::is_directory(dir, ec)) return "";
+    return dir.string();
+}
+
+namespace {
+
+EntryType type_of(archive_entry* e) {
+    if (archive_entry_hardlink(e) || archive_entry_symlink(e)) return EntryType::Other;
+    switch (archive_entry_filetype(e)) {
+        case AE_IFREG:
+            return EntryType::File;
+        case AE_IFDIR:
+            return EntryType::Directory;
+        default:
+            return EntryType::Other;
+    }
+}
+
+bool write_file(archive* a, const fs::path& path, uint64_t& total, const UnpackLimits& limits,
+                std::string& error) {
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+        error = "cannot create " + path.string();
+        return false;
+    }
+    char buf[64 * 1024];
+    bool ok = true;
+    for (;;) {
+        const la_ssize_t n = archive_read_data(a, buf, sizeof buf);
+        if (n == 0) break;
+        if (n < 0) {
+            error = std::string("broken archive: ") + archive_error_string(a);
+            ok = false;
+            break;
+        }
+        total += static_cast<uint64_t>(n);
+        if (total > limits.max_bytes) {
+            error = "unpacked size over " + std::to_string(limits.max_bytes) + " bytes";
+            ok = false;
+            break;
+        }
+        if (write(fd, buf, static_cast<size_t>(n)) != n) {
+            error = "cannot write " + path.string();
+            ok = false;
+            break;
+        }
+    }
+    if (close(fd) != 0 && ok) {
+        error = "cannot write " + path.string();
+        ok = false;
+    }
+    return ok;
+}
+
+bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const UnpackLimits& limits,
+                 std::string& error) {
+    std::unique_ptr<archive, int (*)(archive*)> a(archive_read_new(), archive_read_free);
+    archive_read_support_filter_gzip(a.get());
+    archive_read_support_format_tar(a.get());
+    if (archive_read_open_memory(a.get(), archive_bytes.data(), archive_bytes.size()) !=
+        ARCHIVE_OK) {
+        error = std::string("not a .tar.gz: ") + archive_error_string(a.get());
+        return false;
+    }
+    uint64_t total = 0;
+    int entries = 0;
+    bool has_layouts = false;
+    for (;;) {
+        archive_entry* e = nullptr;
+        const int rc = archive_read_next_header(a.get(), &e);
+        if (rc == ARCHIVE_EOF) break;
+        if (rc != ARCHIVE_OK) {
+            error = std::string("broken archive: ") + archive_error_string(a.get());
+            return false;
+        }
+        if (++entries > limits.max_entries) {
+            error = "more than " + std::to_string(limits.max_entries) + " entries";
+            return false;
+        }
+        const char* name = archive_entry_pathname(e);
+        const std::string path = name ? name : "";
+        const EntryType type = type_of(e);
+        if (const std::string why = check_archive_entry(path, type); !why.empty()) {
+            error = "refused entry '" + path + "': " + why;
+            return false;
+        }
+        const fs::path out = (dest / path).lexically_normal();
+        std::error_code ec;
+        if (type == EntryType::Directory) {
+            fs::create_directories(out, ec);
+            if (ec) {
+                error = "cannot create " + out.string();
+                return false;
+            }
+            continue;
+        }
+        if (path.find("layouts/") != std::string::npos) has_layouts = true;
+        fs::create_directories(out.parent_path(), ec);
+        if (ec) {
+            error = "cannot create " + out.parent_path().string();
+            return false;
+        }
+        if (!write_file(a.get(), out, total, limits, error)) return false;
+    }
+    if (!has_layouts) {
+        error = "no layouts/ in the bundle";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
+                   const UnpackLimits& limits, std::string& error) {
+    std::error_code ec;
+    if (fs::exists(dest, ec)) fs::remove_all(dest, ec);
+    fs::create_directories(dest, ec);
+    if (ec) {
+        error = "cannot create " + dest + ": " + ec.message();
+        return false;
+    }
+    if (!unpack_into(archive_bytes, dest, limits, error)) {
+        fs::remove_all(dest, ec);
+        return false;
+    }
+    return true;
+}
+
+bool switch_current(const std::string& state_dir, long version, long keep, std::string& error) {
+    const std::string link = current_link(state_dir);
+    const std::string tmp = link + ".tmp";
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    // A relative target: the state folder may move (a backup restored elsewhere).
+    if (symlink(std::to_string(version).c_str(), tmp.c_str()) != 0) {
+        error = "cannot create " + tmp;
+        return false;
+    }
+    if (rename(tmp.c_str(), link.c_str()) != 0) {
+        error = "cannot rename " + tmp + " to " + link;
+        fs::remove(tmp, ec);
+        return false;
+    }
+    // Keep the new and the previous version; remove older ones and unfinished unpacks.
+    for (auto& entry : fs::directory_iterator(content_root(state_dir), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name == "current") continue;
+        const long v = version_of(name);
+        if (v == version || (keep && v == keep)) continue;
+        fs::remove_all(entry.path(), ec);
+    }
+    return true;
+}
+
+bool roll_back(const std::string& state_dir, long previous, std::string& error) {
+    const long failed = current_version(state_dir);
+    std::error_code ec;
+    if (previous > 0 && fs::is_directory(version_dir(state_dir, previous), ec)) {
+        if (!switch_current(state_dir, previous, 0, error)) return false;
+    } else {
+        fs::remove(current_link(state_dir), ec);
+        if (ec) {
+            error = "cannot remove " + current_link(state_dir);
+            return false;
+        }
+    }
+    if (failed && failed != previous) fs::remove_all(version_dir(state_dir, failed), ec);
+    return true;
+}
+
+}  // namespace ww

@@ -1,0 +1,73 @@
+#include "platform/update_wiring.h"
+
+#include "core/base/log.h"
+#include "platform/content_store.h"
+
+namespace ww {
+
+KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
+                           std::function<void()> reload)
+    : state_dir_(cfg.state.dir),
+      shipped_layouts_(opts.layouts_dir),
+      shipped_assets_(opts.assets_dir),
+      follow_(opts.follow_updates && !cfg.state.dir.empty()) {
+    dirs_ = pick(true);
+    log_event("content_source",
+              {{"layouts", dirs_.layouts}, {"version", std::to_string(dirs_.version)}});
+    if (cfg.update.url.empty() && cfg.update.status_url.empty()) return;
+    UpdaterOptions u;
+    u.url = cfg.update.url;
+    if (!follow_ && !u.url.empty()) {
+        log_event("content_update",
+                  {{"status", "off"}, {"detail", "--layouts names the content (or no state.dir)"}});
+        u.url.clear();  // the heartbeat still goes
+        if (cfg.update.status_url.empty()) return;
+    }
+    u.public_key = cfg.update.public_key;
+    u.status_url = cfg.update.status_url;
+    u.state_dir = cfg.state.dir;
+    u.kiosk_name = cfg.kiosk.name;
+    u.interval = cfg.update.interval_minutes * 60;
+    u.restarts_since_boot = count_restarts_since_boot(cfg.state.dir);
+    u.sessions_today = [this] { return sessions_today_.load(); };
+    u.on_applied = [this, reload](long version) {
+        applied_ = version;
+        reload();
+    };
+    updater_ = std::make_unique<Updater>(u);
+    updater_->start();
+}
+
+void KioskUpdates::stop() {
+    if (updater_) updater_->stop();
+}
+
+ContentDirs KioskUpdates::pick(bool must_load) const {
+    ContentDirs shipped{shipped_layouts_, shipped_assets_, 0};
+    if (!follow_) return shipped;
+    const std::string dir = current_content_dir(state_dir_);
+    if (dir.empty()) return shipped;
+    ContentDirs updated{dir + "/layouts", dir + "/assets", current_version(state_dir_)};
+    if (must_load) {
+        const ContentLoad load = load_content(updated.layouts, updated.assets);
+        if (!load.ok()) {
+            log_event("content_source", {{"status", "broken"},
+                                         {"version", std::to_string(updated.version)},
+                                         {"problems", std::to_string(load.problems.size())}});
+            return shipped;
+        }
+    }
+    return updated;
+}
+
+void KioskUpdates::reload(const std::function<bool(ContentLoad)>& take) {
+    const long applied = applied_.exchange(0);
+    dirs_ = pick(false);
+    if (take(load_content(dirs_.layouts, dirs_.assets)) || !applied || !updater_) return;
+    // The validator passed it, yet the kiosk refused it: back to what ran before.
+    updater_->failed_in_kiosk(applied);
+    dirs_ = pick(false);
+    take(load_content(dirs_.layouts, dirs_.assets));
+}
+
+}  // namespace ww

@@ -1,0 +1,51 @@
+// Content updates in the real window: which folders the kiosk loads (the current updated version
+// when it loads, else the shipped content), the Updater thread, and what a reload does after an
+// update (a version the kiosk cannot load after all is rolled back). Owned by run_window.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/config/config.h"
+#include "core/content/content.h"
+#include "platform/runner.h"
+#include "platform/updater.h"
+
+namespace ww {
+
+struct ContentDirs {
+    std::string layouts, assets;
+    long version = 0;  // 0 = the shipped (or --layouts) content
+};
+
+class KioskUpdates {
+  public:
+    // Picks the start folders (logged as event=content_source) and, with update.url set and no
+    // --layouts, starts the Updater; `reload` is the SIGHUP path (SignalWatcher::request_reload).
+    KioskUpdates(const KioskConfig& cfg, const RunOptions& opts, std::function<void()> reload);
+    ~KioskUpdates() { stop(); }
+    // Ends the thread (before the window system goes away: it wakes the loop through GLFW).
+    void stop();
+
+    const ContentDirs& dirs() const { return dirs_; }
+    // A reload on the frame thread: loads the current folders; when a just-applied version does
+    // not load, rolls back and loads the previous one. `take` is KioskApp::set_content.
+    void reload(const std::function<bool(ContentLoad)>& take);
+    // Sessions since local midnight for the heartbeat (the stats writer's count; -1 = not
+    // counted, stats.enabled = false); the frame loop passes it on each turn.
+    void set_sessions_today(long n) { sessions_today_ = static_cast<int>(n); }
+
+  private:
+    ContentDirs pick(bool must_load) const;
+
+    std::string state_dir_;
+    std::string shipped_layouts_, shipped_assets_;
+    bool follow_ = false;  // no --layouts: the updated content wins
+    ContentDirs dirs_;
+    std::atomic<long> applied_{0};
+    std::atomic<int> sessions_today_{-1};
+    std::unique_ptr<Updater> updater_;
+};
+
+}  // namespace ww

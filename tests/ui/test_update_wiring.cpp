@@ -1,0 +1,107 @@
+// Which content the real kiosk loads when it follows updates (platform/update_wiring.h): the
+// current version under state.dir when it loads, else the shipped content; a reload follows
+// `current` when an update (or a rollback) moved it. No window and no server: the folders only.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "../support/capture_stderr.h"
+#include "../support/content_copy.h"
+#include "platform/update_wiring.h"
+
+namespace fs = std::filesystem;
+using namespace ww;
+
+namespace {
+
+struct StateDir {
+    fs::path dir = fs::temp_directory_path() / ("ww-follow-" + std::to_string(getpid()));
+    StateDir() {
+        fs::remove_all(dir);
+        fs::create_directories(dir / "content");
+    }
+    ~StateDir() { fs::remove_all(dir); }
+    // <state>/content/N from `copy`.
+    void add(long n, const ContentCopy& copy) const {
+        const fs::path v = dir / "content" / std::to_string(n);
+        fs::copy(copy.root, v, fs::copy_options::recursive);
+    }
+    void point_at(long n) const {
+        fs::remove(dir / "content" / "current");
+        fs::create_directory_symlink(std::to_string(n), dir / "content" / "current");
+    }
+};
+
+KioskConfig config_for(const StateDir& s) {
+    KioskConfig c;
+    c.state.dir = s.dir.string();
+    return c;
+}
+
+RunOptions shipped(bool follow = true) {
+    RunOptions o;
+    o.layouts_dir = "layouts";
+    o.assets_dir = "assets";
+    o.follow_updates = follow;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk starts from the current version when it loads, else from the shipped one") {
+    CaptureStderr log;
+    StateDir state;
+    const KioskConfig cfg = config_for(state);
+    {
+        KioskUpdates none(cfg, shipped(), [] {});
+        CHECK(none.dirs().layouts == "layouts");
+        CHECK(none.dirs().version == 0);
+    }
+    ContentCopy good("follow-good");
+    state.add(3, good);
+    state.point_at(3);
+    {
+        KioskUpdates updated(cfg, shipped(), [] {});
+        CHECK(updated.dirs().layouts == (state.dir / "content/3/layouts").string());
+        CHECK(updated.dirs().assets == (state.dir / "content/3/assets").string());
+        CHECK(updated.dirs().version == 3);
+        CHECK(log.count("event=content_source layouts=" + updated.dirs().layouts + " version=3") ==
+              1);
+        // --layouts on the command line wins over any update.
+        KioskUpdates named(cfg, shipped(false), [] {});
+        CHECK(named.dirs().layouts == "layouts");
+    }
+    ContentCopy broken("follow-broken");
+    broken.write("kiosk.toml", "this is = = not toml");
+    state.add(4, broken);
+    state.point_at(4);
+    KioskUpdates fallback(cfg, shipped(), [] {});
+    CHECK(fallback.dirs().layouts == "layouts");
+    CHECK(log.count("event=content_source status=broken version=4") == 1);
+}
+
+TEST_CASE("a reload follows `current`, and keeps the last good content when it does not load") {
+    CaptureStderr log;
+    StateDir state;
+    ContentCopy v1("follow-v1");
+    state.add(1, v1);
+    state.point_at(1);
+    KioskUpdates updates(config_for(state), shipped(), [] {});
+    REQUIRE(updates.dirs().version == 1);
+    ContentCopy v2("follow-v2");
+    state.add(2, v2);
+    state.point_at(2);  // what the update thread's switch does
+    int taken = 0;
+    updates.reload([&](ContentLoad load) {
+        taken += load.ok();
+        return load.ok();
+    });
+    CHECK(taken == 1);
+    CHECK(updates.dirs().version == 2);
+    // `current` gone (a rollback to the shipped content): the shipped folders again.
+    fs::remove(state.dir / "content" / "current");
+    updates.reload([&](ContentLoad load) { return load.ok(); });
+    CHECK(updates.dirs().layouts == "layouts");
+    CHECK(updates.dirs().version == 0);
+}
