@@ -44,10 +44,12 @@ not_blank() {
   awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }' || { echo "$1 looks blank (sd=$sd)"; return 1; }
 }
 
-# free_display: prints a display number no X server uses (so parallel tests never collide).
+# free_display: prints a display number no X server uses now. Not atomic: for a server that
+# must be told its display (xinit); tests/with-xvfb.sh lets Xvfb pick (-displayfd), from 0 up,
+# so the random start here keeps the two apart.
 free_display() {
-  local n
-  for n in $(seq 90 250); do
+  local n start=$((300 + RANDOM % 300))
+  for n in $(seq "$start" $((start + 200))); do
     [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { echo "$n"; return 0; }
   done
   return 1
