@@ -3,7 +3,6 @@
 // test also runs it under ThreadSanitizer (tests/tsan.sh build-tsan/platform_tests
 // -ts=speaker,stats).
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -15,6 +14,7 @@
 #include <string>
 
 #include "../support/capture_stderr.h"
+#include "../support/stats_db.h"
 #include "core/kiosk/stats.h"
 #include "platform/stats_store.h"
 #include "platform/stats_writer.h"
@@ -56,30 +56,9 @@ SessionRecord record(const std::string& day, int hour, int seconds) {
     return r;
 }
 
-// One SQL value as text (the first column of the first row); "" when none.
-std::string query(const std::string& db_path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* s = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK &&
-            sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-            out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-        sqlite3_finalize(s);
-    }
-    sqlite3_close(db);
-    return out;
-}
-
-// 2026-11-23 12:00 in local time, whatever the TZ.
+// 2026-11-23 12:00 in local time.
 double noon_2026_11_23() {
-    std::tm t{};
-    t.tm_year = 126;
-    t.tm_mon = 10;
-    t.tm_mday = 23;
-    t.tm_hour = 12;
-    t.tm_isdst = -1;
-    return static_cast<double>(std::mktime(&t));
+    return local_time(2026, 11, 23, 12);
 }
 
 }  // namespace
@@ -98,17 +77,17 @@ TEST_SUITE("stats") {
         REQUIRE(store->read("2026-11-01", d, why));
         REQUIRE(d.sessions.size() == 2);
         CHECK(d.sessions[0] == a);
-        CHECK(query(path, "PRAGMA journal_mode") == "wal");
-        CHECK(query(path, "SELECT places FROM sessions WHERE hour = 9") ==
+        CHECK(sql_value(path, "PRAGMA journal_mode") == "wal");
+        CHECK(sql_value(path, "SELECT places FROM sessions WHERE hour = 9") ==
               "question:rol result:uwv-eigen screen:home");
-        CHECK(
-            query(path, "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
-            "2");
-        CHECK(query(path, "SELECT value FROM daily WHERE key = 'seconds'") == "155");
-        CHECK(query(path, "SELECT value FROM daily WHERE key = 'result:uwv-eigen'") == "2");
+        CHECK(sql_value(path,
+                        "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
+              "2");
+        CHECK(sql_value(path, "SELECT value FROM daily WHERE key = 'seconds'") == "155");
+        CHECK(sql_value(path, "SELECT value FROM daily WHERE key = 'result:uwv-eigen'") == "2");
         CHECK(store->pragma("synchronous") == "1");  // NORMAL
         CHECK(store->pragma("secure_delete") == "1");
-        CHECK(query(path, "SELECT count(DISTINCT id) FROM sessions") == "2");
+        CHECK(sql_value(path, "SELECT count(DISTINCT id) FROM sessions") == "2");
         store.reset();
         // --stats reads an existing file only.
         CHECK(!StatsStore::open((dir.path / "none.sqlite").string(), StatsStore::Mode::Read, why));
@@ -132,16 +111,16 @@ TEST_SUITE("stats") {
         REQUIRE(d.sessions.size() == 2);
         CHECK(d.sessions[0].day == "2026-08-26");
         CHECK(d.sessions[1].day == "2026-11-23");
-        CHECK(query(path, "SELECT count(*) FROM daily WHERE key = 'sessions'") == "4");
-        CHECK(
-            query(path, "SELECT value FROM daily WHERE day = '2026-08-01' AND key = 'sessions'") ==
-            "1");
+        CHECK(sql_value(path, "SELECT count(*) FROM daily WHERE key = 'sessions'") == "4");
+        CHECK(sql_value(path,
+                        "SELECT value FROM daily WHERE day = '2026-08-01' AND key = 'sessions'") ==
+              "1");
         // keep_days 0: daily totals only.
         REQUIRE(store->add(record("2026-11-23", 11, 60), 0, "2026-11-23", why));
-        CHECK(query(path, "SELECT count(*) FROM sessions") == "0");
-        CHECK(
-            query(path, "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
-            "2");
+        CHECK(sql_value(path, "SELECT count(*) FROM sessions") == "0");
+        CHECK(sql_value(path,
+                        "SELECT value FROM daily WHERE day = '2026-11-23' AND key = 'sessions'") ==
+              "2");
     }
 
     TEST_CASE("the writer stores what is pushed, counts today's sessions and caches 14 days") {
@@ -165,7 +144,7 @@ TEST_SUITE("stats") {
             CHECK(f.sessions == 3);
             CHECK(w.push(record("2026-11-23", 11, 10)));  // written by the destructor
         }
-        CHECK(query(s.path, "SELECT count(*) FROM sessions") == "4");
+        CHECK(sql_value(s.path, "SELECT count(*) FROM sessions") == "4");
         // A new writer finds today's count in the file.
         StatsWriter again(s);
         again.flush();  // waits for the open, on the writer's thread
@@ -224,6 +203,6 @@ TEST_SUITE("stats") {
         }
         cv.notify_all();
         w.flush();
-        CHECK(query(s.path, "SELECT count(*) FROM sessions") == "5");
+        CHECK(sql_value(s.path, "SELECT count(*) FROM sessions") == "5");
     }
 }

@@ -2,12 +2,12 @@
 // to a result, QR codes, a language switch, the idle reset) land in <state.dir>/stats.sqlite as
 // one row each, through the stats writer's queue.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 
+#include "../support/stats_db.h"
 #include "core/guide/advice.h"
 #include "core/kiosk/admin.h"
 #include "core/kiosk/stats.h"
@@ -19,37 +19,9 @@ using namespace ww;
 
 namespace {
 
-// The columns of every row of `sql`, tab-separated, one row a line.
-std::string rows(const std::string& db_path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt* s = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK)
-            while (sqlite3_step(s) == SQLITE_ROW) {
-                for (int i = 0; i < sqlite3_column_count(s); ++i) {
-                    const unsigned char* t = sqlite3_column_text(s, i);
-                    out += (i ? "\t" : "") + std::string(t ? reinterpret_cast<const char*>(t) : "");
-                }
-                out += "\n";
-            }
-        sqlite3_finalize(s);
-    }
-    sqlite3_close(db);
-    return out;
-}
-
-// 2026-11-23 10:17:12 in local time, whatever the TZ.
+// 2026-11-23 10:17:12 in local time.
 double base_wall() {
-    std::tm t{};
-    t.tm_year = 126;
-    t.tm_mon = 10;
-    t.tm_mday = 23;
-    t.tm_hour = 10;
-    t.tm_min = 17;
-    t.tm_sec = 12;
-    t.tm_isdst = -1;
-    return static_cast<double>(std::mktime(&t));
+    return local_time(2026, 11, 23, 10, 17, 12);
 }
 
 }  // namespace
@@ -99,21 +71,21 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
     writer.flush();
 
     const std::string path = settings.path;
-    CHECK(rows(path, "SELECT count(*) FROM sessions") == "1\n");
+    CHECK(sql_rows(path, "SELECT count(*) FROM sessions") == "1\n");
     // The start hour, rounded down; no minutes anywhere.
-    CHECK(rows(path, "SELECT day, hour FROM sessions") == "2026-11-23\t10\n");
-    const int seconds = std::stoi(rows(path, "SELECT seconds FROM sessions"));
+    CHECK(sql_rows(path, "SELECT day, hour FROM sessions") == "2026-11-23\t10\n");
+    const int seconds = std::stoi(sql_rows(path, "SELECT seconds FROM sessions"));
     CHECK(seconds >= 30);  // at least the idle timeout and the warning
     CHECK(std::abs(seconds - (reset_at - first_touch)) <= 1);
-    CHECK(rows(path,
-               "SELECT lang, result, text_size, high_contrast, read_aloud, reach, "
-               "last_place, ended FROM sessions") ==
+    CHECK(sql_rows(path,
+                   "SELECT lang, result, text_size, high_contrast, read_aloud, reach, "
+                   "last_place, ended FROM sessions") ==
           "en\t" + result + "\tlarge\t0\t0\t0\tresult:" + result + "\tidle\n");
-    const std::string places = rows(path, "SELECT places FROM sessions");
+    const std::string places = sql_rows(path, "SELECT places FROM sessions");
     for (const std::string& p : std::vector<std::string>{"screen:home", "screen:geld",
                                                          "question:" + g.start, "result:" + result})
         CHECK_MESSAGE(places.find(p) != std::string::npos, p << " not in " << places);
-    const std::string qr = rows(path, "SELECT qr FROM sessions");
+    const std::string qr = sql_rows(path, "SELECT qr FROM sessions");
     std::string want = "summary uwv-jobcoach-werkgever werkgeversservicepunt\n";
     if (advice.link) {  // the result's official page, in sorted place
         std::vector<std::string> names = {"summary", "uwv-jobcoach-werkgever",
@@ -126,13 +98,13 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
     }
     CHECK(qr == want);
     // Nothing else: no column that could single out the visitor.
-    CHECK(rows(path, "SELECT group_concat(name, ' ') FROM pragma_table_info('sessions')") ==
+    CHECK(sql_rows(path, "SELECT group_concat(name, ' ') FROM pragma_table_info('sessions')") ==
           "id day hour seconds lang places result qr text_size high_contrast read_aloud reach "
           "last_place ended\n");
-    CHECK(rows(path,
-               "SELECT key, value FROM daily WHERE key IN ('sessions', 'lang:en', "
-               "'result:" +
-                   result + "') ORDER BY key") ==
+    CHECK(sql_rows(path,
+                   "SELECT key, value FROM daily WHERE key IN ('sessions', 'lang:en', "
+                   "'result:" +
+                       result + "') ORDER BY key") ==
           "lang:en\t1\nresult:" + result + "\t1\nsessions\t1\n");
     CHECK(writer.sessions_today() == 1);
 
@@ -142,9 +114,9 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
     REQUIRE(k.app().phase() == Phase::Active);
     k.app().reset_session("content");
     writer.flush();
-    CHECK(rows(path,
-               "SELECT places, result, last_place, ended FROM sessions WHERE ended != "
-               "'idle'") == "screen:home\t\tscreen:home\tcontent\n");
+    CHECK(sql_rows(path,
+                   "SELECT places, result, last_place, ended FROM sessions WHERE ended != "
+                   "'idle'") == "screen:home\t\tscreen:home\tcontent\n");
     CHECK(writer.sessions_today() == 2);
     CHECK(k.app().usage_figures().per_day.back().second == 2);
 }
