@@ -58,6 +58,18 @@ TEST_CASE("no PIN hash: a warning, not a problem") {
     CHECK(config_warnings(set.config).empty());
 }
 
+TEST_CASE("a warning too short for WCAG 2.2.1 and a silent read-aloud: warnings, not problems") {
+    const std::string pin = "admin.pin_hash=\"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\"";
+    const ConfigLoad short_warning = load_config("", {pin, "session.warning_seconds=19"});
+    CHECK(short_warning.ok());
+    REQUIRE(config_warnings(short_warning.config).size() == 1);
+    CHECK(config_warnings(short_warning.config)[0].find("session.warning_seconds is 19") == 0);
+    CHECK(config_warnings(load_config("", {pin, "session.warning_seconds=20"}).config).empty());
+    const ConfigLoad silent = load_config("", {pin, "accessibility.speech_volume=0"});
+    REQUIRE(config_warnings(silent.config).size() == 1);
+    CHECK(config_warnings(silent.config)[0].find("5.1.3.12") != std::string::npos);
+}
+
 TEST_CASE("a file sets keys; --set overrides them") {
     const std::string path = write_temp(
         "profile = \"test\"\n[session]\nidle_timeout = 60\n[window]\nfullscreen = false\n");

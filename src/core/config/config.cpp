@@ -171,6 +171,16 @@ std::vector<std::string> config_warnings(const KioskConfig& config) {
             "wegwijzer --hash-pin (see kiosk-config/README.md)");
     if (!config.update.url.empty() && config.update.public_key.empty())
         out.push_back("update.url is set but update.public_key is empty: every bundle is rejected");
+    // Allowed for tests and demonstrations, but a kiosk for the public must not do this.
+    if (config.session.warning_seconds < 20)
+        out.push_back("session.warning_seconds is " +
+                      std::to_string(config.session.warning_seconds) +
+                      ": a visitor gets less than the 20 s to say \"I'm still here\" that WCAG "
+                      "2.2.1 and EN 301 549 11.2.2.1 ask for");
+    if (config.accessibility.speech_volume == 0)
+        out.push_back(
+            "accessibility.speech_volume is 0: read-aloud starts silent for every visitor "
+            "(EN 301 549 5.1.3.12)");
     return out;
 }
 
