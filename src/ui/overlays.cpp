@@ -25,6 +25,7 @@ float begin_panel(DrawContext& c, const char* id, float max_width) {
     // A tap beside the panel lands here and does nothing.
     ImGui::InvisibleButton("##dim", {c.m.width, c.m.height});
     ImGui::End();
+    begin_focus_layer();  // while the panel is open, only its items take the focus
 
     const float w = std::min(c.m.width - 2 * c.m.pad, max_width);
     const bool low = c.session.reach_mode;

@@ -178,7 +178,8 @@ void block(DrawContext& c, const Block& b, float width, int index) {
             text_block(c.tr(k.text), c.fonts.body, u32(c.p.card_text), inner);
             if (!k.items.empty()) list(c, k.items, false, inner, c.p.card_text);
             const std::string id = "##card-" + (k.link.empty() ? std::to_string(index) : k.link);
-            if (end_card(c, id.c_str(), c.p.card_bg, c.p.card_border, !k.link.empty()))
+            if (end_card(c, id.c_str(), c.p.card_bg, c.p.card_border, !k.link.empty(),
+                         c.tr(k.title)))
                 c.request(Action::Open, k.link);
         },
         [&](const Callout& k) { callout(c, k.kind, c.tr(k.text), width); },

@@ -18,7 +18,7 @@ using namespace ww;
 namespace {
 
 FocusTarget at(const char* id, float x, float y) {
-    return {id, id, role_of(id), x, y, x + 100, y + 50};
+    return {id, id, role_of(id), x, y, x + 100, y + 50, y};
 }
 
 std::vector<std::string> ids(const Focus& f) {
@@ -65,6 +65,11 @@ TEST_CASE("focus: visual order (y, then x), wraps both ways, resets on another p
     CHECK(f.focused() == nullptr);
     f.prev();
     CHECK(f.focused()->id == "##b");
+    // A scrolled page under the header: its items keep their page order, after the header.
+    f.update("screen:x", {{"##p2", "p2", Role::Link, 0, 900, 100, 950, 150},
+                          {"##home", "Home", Role::Button, 0, 10, 100, 60, 10},
+                          {"##p1", "p1", Role::Link, 0, 160, 100, 210, 150}});
+    CHECK(ids(f) == std::vector<std::string>{"##home", "##p1", "##p2"});
     Focus empty;
     CHECK_FALSE(empty.next());
     CHECK_FALSE(empty.prev());

@@ -29,6 +29,8 @@ const char* role_word(Role r) {
 
 std::vector<FocusTarget> visual_order(std::vector<FocusTarget> items) {
     std::stable_sort(items.begin(), items.end(), [](const FocusTarget& a, const FocusTarget& b) {
+        const float ra = std::round(a.region), rb = std::round(b.region);
+        if (ra != rb) return ra < rb;
         const float ya = std::round(a.y0), yb = std::round(b.y0);
         if (ya != yb) return ya < yb;
         return std::round(a.x0) < std::round(b.x0);

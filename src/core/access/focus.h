@@ -14,7 +14,13 @@ struct FocusTarget {
     std::string id;     // the ui's item id, e.g. "##tile-guide"
     std::string label;  // what the item says on screen
     Role role = Role::Button;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // where it was drawn (screen pixels, whole item)
+    // Where it is drawn (pixels, the whole item): y in its page, i.e. with the scroll offset of
+    // its scrolling area added, so scrolling does not change the order.
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    // The top of its scrolling area on screen, or of the item itself when it does not scroll:
+    // a page under the header comes after the header, above a header at the bottom (reach mode)
+    // before it.
+    float region = 0;
 };
 
 // The kind of an item from its id: "##link-", "##tile-", "##card-" are links to a screen,
@@ -22,8 +28,8 @@ struct FocusTarget {
 Role role_of(const std::string& id);
 // The [ui] word that names `r`: "role_button", "role_link", "role_question", "role_answer".
 const char* role_word(Role r);
-// `items` sorted as read: top to bottom, then left to right (y then x of the top-left corner,
-// rounded to whole pixels so one row of items stays one row).
+// `items` sorted as read: by region, then top to bottom, then left to right (y then x of the
+// top-left corner, rounded to whole pixels so one row of items stays one row).
 std::vector<FocusTarget> visual_order(std::vector<FocusTarget> items);
 
 class Focus {
