@@ -356,6 +356,7 @@ void KioskApp::show(const Place& p) {
     session_.theme = keep.theme;
     session_.reach_mode = keep.reach_mode;
     shown_key_.clear();
+    focus_.clear();
     walk_to(session_, *content_, p);
 }
 

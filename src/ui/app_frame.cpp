@@ -114,6 +114,18 @@ void KioskApp::draw_place(const Metrics& m) {
                 draw_result(c, a, width);
             break;
     }
+    if (session_.speech_mode) {
+        // Speech mode's volume control, reachable by focus (and by touch); + and - do the same.
+        ImGui::Dummy({width, m.gap});
+        const float bw = (std::min(width, m.body * 24) - m.gap) / 2;
+        if (big_button(c, "##volume-down", c.word("volume_down"), bw, m.target,
+                       ButtonStyle::Secondary, "speaker"))
+            c.request(Action::VolumeDown);
+        ImGui::SameLine(0, m.gap);
+        if (big_button(c, "##volume-up", c.word("volume_up"), bw, m.target, ButtonStyle::Secondary,
+                       "speaker"))
+            c.request(Action::VolumeUp);
+    }
     ImGui::Dummy({width, m.pad * 2});
     ImGui::EndGroup();
 }

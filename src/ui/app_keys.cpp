@@ -79,7 +79,8 @@ bool KioskApp::nav_key(NavKey k, double now) {
             else
                 apply({Action::Back});
             break;
-        case NavKey::Home:
+        case NavKey::Home:  // from the top, also when already home
+            focus_.clear();
             apply({Action::Home});
             break;
         case NavKey::Help:

@@ -43,7 +43,13 @@ void focus_ring(const DrawContext& c, ImVec2 a, ImVec2 b) {
 void register_item(const DrawContext& c, const char* id, const std::string& label,
                    bool focusable = true) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    if (focusable) g_focusables.push_back({id, label, role_of(id), a.x, a.y, b.x, b.y});
+    if (focusable) {
+        // In its page (scroll added), so the focus order does not change as the page scrolls.
+        const float scroll = ImGui::GetScrollY();
+        const bool scrolls = scroll > 0 || ImGui::GetScrollMaxY() > 0;
+        g_focusables.push_back({id, label, role_of(id), a.x, a.y + scroll, b.x, b.y + scroll,
+                                scrolls ? ImGui::GetWindowPos().y : a.y});
+    }
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 clip =
         dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
