@@ -10,6 +10,7 @@
 #include "../support/capture_stderr.h"
 #include "core/access/speech.h"
 #include "core/guide/guide.h"
+#include "core/kiosk/admin.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;
@@ -317,4 +318,23 @@ TEST_CASE(
     CHECK(sp.said.back() == spoken_help(c, k.place(), "nl"));
     k.app().release(900, 700, k.k->now());
     k.k->settle();
+}
+
+TEST_CASE("speech mode never speaks the PIN: the open pad takes the keys, nothing is said") {
+    const std::string pin = "246813";
+    Kiosk k(1920, 1080, {"admin.pin_hash=\"" + hash_pin(pin) + "\""});
+    FakeSpeaker sp;
+    k.k->set_hooks(sp.hooks());
+    speech_mode(k);
+    for (int i = 0; i < 5; ++i) {  // the corner gesture
+        k.k->tap(10, 10);
+        k.k->step(0.2);
+    }
+    REQUIRE(k.app().admin_visible());
+    const size_t said = sp.said.size();
+    CHECK_FALSE(k.app().nav_key(NavKey::Next, k.k->now()));  // the pad's, not the visitor's
+    for (char ch : pin) k.app().key(ch, k.k->now());
+    k.k->settle();
+    CHECK(sp.said.size() == said);
+    for (auto& s : sp.said) CHECK(s.find(pin) == std::string::npos);
 }
