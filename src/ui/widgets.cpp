@@ -22,14 +22,14 @@ namespace ww {
 namespace {
 std::map<std::string, ItemRect> g_items;
 std::vector<FocusTarget> g_focusables;
-std::string g_focused, g_activate;
+std::string g_focused, g_activate, g_group;
 bool g_scroll_focus = false;
 
-// The focus ring: thick, in the theme's text colour with a band of its background inside, so it
-// stands out on light and dark surfaces, in both themes (not colour alone: its shape).
+// The focus ring: thick, in the theme's text colour with a band of its background inside, so one
+// of the two stands out on every surface, in both themes (tests/core/test_contrast.cpp).
 void focus_ring(const DrawContext& c, ImVec2 a, ImVec2 b) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float t = std::max(4.0f, c.fonts.body->FontSize * 0.18f);
+    const float t = std::max(5.0f, c.fonts.body->FontSize * 0.25f);
     const float r = c.fonts.body->FontSize * 0.4f;
     dl->AddRect({a.x - t * 0.5f, a.y - t * 0.5f}, {b.x + t * 0.5f, b.y + t * 0.5f},
                 u32(c.p.background), r, 0, t);
@@ -47,7 +47,8 @@ void register_item(const DrawContext& c, const char* id, const std::string& labe
         // In its page (scroll added), so the focus order does not change as the page scrolls.
         const float scroll = ImGui::GetScrollY();
         const bool scrolls = scroll > 0 || ImGui::GetScrollMaxY() > 0;
-        g_focusables.push_back({id, label, role_of(id), a.x, a.y + scroll, b.x, b.y + scroll,
+        g_focusables.push_back({id, g_group.empty() ? label : g_group + ": " + label, role_of(id),
+                                a.x, a.y + scroll, b.x, b.y + scroll,
                                 scrolls ? ImGui::GetWindowPos().y : a.y});
     }
     const ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -86,6 +87,12 @@ const std::vector<FocusTarget>& focus_items() {
 }
 void begin_focus_layer() {
     g_focusables.clear();
+}
+void set_focus_group(const std::string& group) {
+    g_group = group;
+}
+void focusable(DrawContext& c, const char* id, const std::string& label) {
+    register_item(c, id, label);
 }
 void set_focused_item(const std::string& id, bool scroll) {
     g_focused = id;
