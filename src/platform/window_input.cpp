@@ -88,9 +88,11 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             ch = 'a' + (key - GLFW_KEY_A);
         if (ch && st->app->key(ch, glfwGetTime()))
             st->dirty = true;
-        else  // a digit typed before the PIN pad opened may be a PIN: never log which one
+        else {  // a digit typed before the PIN pad opened may be a PIN: never log which one
+            st->app->silence();
             log_event("key_ignored",
                       {{"key", ch >= '0' && ch <= '9' ? "digit" : std::to_string(key)}});
+        }
     });
     glfwSetCharCallback(w, [](GLFWwindow* w, unsigned int codepoint) {
         auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));

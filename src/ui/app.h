@@ -96,6 +96,8 @@ class KioskApp {
     // only wakes). False when ignored: the staff pad or panel is open (they take key()) or the
     // kiosk is out of order.
     bool nav_key(NavKey k, double now);
+    // A key that does nothing (Escape, F11 ...) still silences speech (EN 301 549 5.1.3.5).
+    void silence() { read_aloud_.input(); }
     // Keyboard / speech-mode focus: the focusable items of the last frame and the focused one.
     const Focus& focus() const { return focus_; }
     // Seconds a finger must rest still to start speech mode (or, in it, to hear the help).

@@ -269,6 +269,7 @@ void draw_question(DrawContext& c, const Question& q, float width) {
         fill(fill(c.word("question_of"), "n", std::to_string(n)), "total", std::to_string(total));
     text_block(progress, c.fonts.body, u32(c.p.muted), width);
     text_block(c.tr(q.text), c.fonts.title, u32(c.p.text), width);
+    focusable(c, "##question", c.tr(q.text));  // speech mode: the question can be heard again
     if (!q.help.empty()) text_block(c.tr(q.help), c.fonts.body, u32(c.p.text), width);
     spacer(c);
     const int cols = c.m.narrow || q.answers.size() <= 3 ? 1 : 2;

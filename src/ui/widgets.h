@@ -59,6 +59,11 @@ void clear_visible_items();
 // (begin_focus_layer) so only its items are focusable while it is open.
 const std::vector<FocusTarget>& focus_items();
 void begin_focus_layer();
+// Labels spoken for the items drawn from now on start with `group` ("Text size: Normal"), so
+// two choices that read the same on screen sound different; "" ends the group.
+void set_focus_group(const std::string& group);
+// The last item drawn (a text: the question) takes the focus too, and says `label`.
+void focusable(DrawContext& c, const char* id, const std::string& label);
 // The item that wears the focus ring (none: ""); `scroll` brings it into view once when drawn.
 void set_focused_item(const std::string& id, bool scroll);
 // The next frame, the item with this id reports a tap (Enter, Space, a speech-mode double tap).

@@ -338,3 +338,34 @@ TEST_CASE("speech mode never speaks the PIN: the open pad takes the keys, nothin
     CHECK(sp.said.size() == said);
     for (auto& s : sp.said) CHECK(s.find(pin) == std::string::npos);
 }
+
+TEST_CASE(
+    "panels: only the open panel takes the focus, its choices sound different, Backspace "
+    "closes it; a question can be focused and heard again") {
+    Kiosk k;
+    FakeSpeaker sp;
+    k.k->set_hooks(sp.hooks());
+    const Content& c = *k.app().content();
+    speech_mode(k);
+    tab_to(k, "##access");
+    press(k, NavKey::Activate);
+    REQUIRE(k.app().session().access_panel);
+    std::set<std::string> labels;
+    for (auto& f : k.app().focus().items()) {
+        CHECK_MESSAGE(f.id != "##home", "an item under the panel takes the focus");
+        CHECK_MESSAGE(labels.insert(f.label).second, "two items say '" << f.label << "'");
+    }
+    tab_to(k, "##size-normal");
+    CHECK(sp.said.back() ==
+          spoken_item(c, c.word("text_size", "nl") + ": " + c.word("text_normal", "nl"),
+                      "role_button", "nl"));
+    press(k, NavKey::Back);
+    CHECK_FALSE(k.app().session().access_panel);
+    CHECK(k.place().id == "home");
+    tab_to(k, "##tile-guide");
+    press(k, NavKey::Activate);
+    REQUIRE(k.place().kind == PlaceKind::Question);
+    tab_to(k, "##question");
+    CHECK(sp.said.back() ==
+          spoken_item(c, c.guide.question(k.place().id)->text.in("nl"), "role_question", "nl"));
+}
