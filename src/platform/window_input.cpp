@@ -2,12 +2,40 @@
 
 #include <GLFW/glfw3.h>
 
+#include <optional>
 #include <string>
 
 #include "core/base/log.h"
 #include "ui/app.h"
 
 namespace ww {
+
+std::optional<NavKey> nav_key_of(int key, int mods) {
+    switch (key) {
+        case GLFW_KEY_TAB:
+            return (mods & GLFW_MOD_SHIFT) ? NavKey::Prev : NavKey::Next;
+        case GLFW_KEY_DOWN:
+        case GLFW_KEY_RIGHT:
+            return NavKey::Next;
+        case GLFW_KEY_UP:
+        case GLFW_KEY_LEFT:
+            return NavKey::Prev;
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER:
+        case GLFW_KEY_SPACE:
+            return NavKey::Activate;
+        case GLFW_KEY_BACKSPACE:
+            return NavKey::Back;
+        case GLFW_KEY_HOME:
+            return NavKey::Home;
+        case GLFW_KEY_F1:
+            return NavKey::Help;
+        case GLFW_KEY_R:
+            return NavKey::Repeat;
+        default:
+            return std::nullopt;  // Escape, F11, Alt+F4 ... stay blocked
+    }
+}
 
 void connect_input(GLFWwindow* w, WindowInput& st) {
     glfwSetWindowUserPointer(w, &st);
@@ -29,11 +57,22 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             st->app->release(x, y, glfwGetTime());
         st->dirty = true;
     });
-    // Keys do nothing in the kiosk: no Esc, F11, Alt+F4 or shortcut leaves it.
-    glfwSetKeyCallback(w, [](GLFWwindow* w, int key, int, int action, int) {
+    // No key leaves the kiosk: Esc, F11, Alt+F4 and other shortcuts do nothing. A visitor's
+    // navigation keys (nav_key) work; the open staff PIN pad and panel take their keys instead.
+    glfwSetKeyCallback(w, [](GLFWwindow* w, int key, int, int action, int mods) {
         auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
         if (action != GLFW_PRESS) return;
-        // ... except in the staff PIN pad and panel (digits, Enter, Backspace, Esc, x).
+        // "+", "-" and "?" come as characters (any layout, the keypad too): see the char callback.
+        if (key == GLFW_KEY_KP_ADD || key == GLFW_KEY_KP_SUBTRACT || key == GLFW_KEY_MINUS ||
+            key == GLFW_KEY_EQUAL || key == GLFW_KEY_SLASH)
+            return;
+        if (!st->app->admin_visible()) {
+            if (auto nav = nav_key_of(key, mods)) {
+                if (st->app->nav_key(*nav, glfwGetTime())) st->dirty = true;
+                return;
+            }
+        }
+        // ... the staff PIN pad and panel (digits, Enter, Backspace, Esc, x).
         int ch = 0;
         if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9)
             ch = '0' + (key - GLFW_KEY_0);
@@ -49,9 +88,20 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             ch = 'a' + (key - GLFW_KEY_A);
         if (ch && st->app->key(ch, glfwGetTime()))
             st->dirty = true;
-        else  // a digit typed before the PIN pad opened may be a PIN: never log which one
+        else {  // a digit typed before the PIN pad opened may be a PIN: never log which one
+            st->app->silence();
             log_event("key_ignored",
                       {{"key", ch >= '0' && ch <= '9' ? "digit" : std::to_string(key)}});
+        }
+    });
+    glfwSetCharCallback(w, [](GLFWwindow* w, unsigned int codepoint) {
+        auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));
+        if (st->app->admin_visible()) return;
+        std::optional<NavKey> nav;
+        if (codepoint == '+') nav = NavKey::VolumeUp;
+        if (codepoint == '-') nav = NavKey::VolumeDown;
+        if (codepoint == '?') nav = NavKey::Help;
+        if (nav && st->app->nav_key(*nav, glfwGetTime())) st->dirty = true;
     });
     glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
         auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));

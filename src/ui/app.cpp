@@ -16,6 +16,7 @@
 #include "core/base/log.h"
 #include "core/kiosk/languages.h"
 #include "core/kiosk/schedule.h"
+#include "ui/widgets.h"
 
 namespace ww {
 
@@ -95,8 +96,13 @@ StatsFigures KioskApp::usage_figures() const {
 
 void KioskApp::reset_session(const char* reason) {
     finish_session(reason);
-    session_ = fresh_session(defaults());
-    read_aloud_.reset(session_);  // the next visitor does not hear the last one
+    const bool speech_mode = session_.speech_mode;
+    session_ = fresh_session(defaults());  // the profile's speech volume again, too
+    read_aloud_.reset(session_);           // the next visitor does not hear the last one
+    end_speech_mode_log(speech_mode);
+    focus_.clear();
+    set_focused_item("", false);
+    double_tap_.reset();
     touch_.cancel();
     pending_ = {};
     shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
@@ -118,16 +124,10 @@ void KioskApp::press(float x, float y, double now) {
     const bool admin_gesture = admin_.state().corner_tap(x, y, ds.x, ds.y, px_per_mm_, now);
     const LifecycleEvent e = lifecycle_.input(now);
     // Usage figures: a visitor's first touch starts the session; staff are no visitors.
-    if (admin_gesture || admin_.visible()) {
+    if (admin_gesture || admin_.visible())
         tracker_.discard();
-    } else if (content_ && !tracker_.running()) {
-        tracker_.touch(now, hooks_.wall_clock
-                                ? hooks_.wall_clock()
-                                : std::chrono::duration<double>(
-                                      std::chrono::system_clock::now().time_since_epoch())
-                                      .count());
-        tracker_.observe(session_, *content_);
-    }
+    else
+        start_tracking(now);
     if (e == LifecycleEvent::SessionStart) {
         // The touch that wakes the kiosk only starts a session; it is not a click.
         ++sessions_;
@@ -146,6 +146,15 @@ void KioskApp::press(float x, float y, double now) {
     touch_.press(x, y, now);
 }
 
+void KioskApp::start_tracking(double now) {
+    if (!content_ || tracker_.running()) return;
+    tracker_.touch(now, hooks_.wall_clock ? hooks_.wall_clock()
+                                          : std::chrono::duration<double>(
+                                                std::chrono::system_clock::now().time_since_epoch())
+                                                .count());
+    tracker_.observe(session_, *content_);
+}
+
 void KioskApp::move(float x, float y, double now) {
     // A hover (mouse moved, no press) is no input: it would end the attract loop unlogged and
     // turn the next tap into a click.
@@ -161,7 +170,10 @@ void KioskApp::release(float x, float y, double now) {
         return;
     }
     lifecycle_.input(now);
+    const bool tap = touch_.down() && !touch_.dragging();
     touch_.release(x, y, now);
+    // Speech mode: a tap is heard first and chosen with a second tap (ImGui never sees it).
+    if (tap && session_.speech_mode && !admin_.visible()) speech_tap(x, y, now);
 }
 
 bool KioskApp::key(int ch, double now) {
@@ -302,9 +314,18 @@ void KioskApp::apply(const Action& a) {
             read_aloud_.turn_on(session_, content_.get());
             log_event("speech", {{"state", "on"}});
             break;
-        case Action::StopReading:
+        case Action::StopReading: {
+            const bool speech_mode = session_.speech_mode;
             read_aloud_.turn_off(session_);
             log_event("speech", {{"state", "off"}});
+            end_speech_mode_log(speech_mode);
+            break;
+        }
+        case Action::VolumeUp:
+            change_volume(+10);
+            break;
+        case Action::VolumeDown:
+            change_volume(-10);
             break;
     }
     if (!(session_.current() == before)) {
@@ -335,6 +356,7 @@ void KioskApp::show(const Place& p) {
     session_.theme = keep.theme;
     session_.reach_mode = keep.reach_mode;
     shown_key_.clear();
+    focus_.clear();
     walk_to(session_, *content_, p);
 }
 

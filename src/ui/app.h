@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access/focus.h"
 #include "core/access/read_aloud.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
@@ -40,10 +41,17 @@ struct Action {
         ClosePanels,
         Continue,
         ReadAloud,
-        StopReading
+        StopReading,
+        VolumeUp,
+        VolumeDown
     } kind = None;         // ReadAloud: speech on, (re)read this place
     std::string arg = {};  // screen id, answer value, language ... (empty for the others)
 };
+
+// A visitor's navigation key (EN 301 549 5.1.6: the kiosk works without sight, by keyboard).
+// Tab/Down/Right: Next; Shift+Tab/Up/Left: Prev; Enter/Space: Activate; Backspace: Back;
+// Home: Home; F1 or "?": Help; R: Repeat; + and -: volume.
+enum class NavKey { Next, Prev, Activate, Back, Home, Help, Repeat, VolumeUp, VolumeDown };
 
 struct AppHooks {
     // Rebuild the font atlas (and its texture) for a text size and the glyphs of a content
@@ -81,6 +89,19 @@ class KioskApp {
     // keys. Returns false when ignored (visitors' keys do nothing).
     bool key(int ch, double now);
     bool admin_visible() const { return admin_.visible(); }
+    // A navigation key (app_keys.cpp). The first one starts speech mode (read-aloud on, where
+    // the visitor is, what they can do, how to get help); then the keys move the focus (its
+    // label and kind spoken), choose, go back or home, repeat the help, change the volume. Any
+    // key silences speech and counts as input (the idle warning continues; the attract loop
+    // only wakes). False when ignored: the staff pad or panel is open (they take key()) or the
+    // kiosk is out of order.
+    bool nav_key(NavKey k, double now);
+    // A key that does nothing (Escape, F11 ...) still silences speech (EN 301 549 5.1.3.5).
+    void silence() { read_aloud_.input(); }
+    // Keyboard / speech-mode focus: the focusable items of the last frame and the focused one.
+    const Focus& focus() const { return focus_; }
+    // Seconds a finger must rest still to start speech mode (or, in it, to hear the help).
+    static constexpr double kHoldSeconds = 3.0;
     void set_config_path(std::string path) { admin_.set_config_path(std::move(path)); }
 
     // One frame: NewFrame, draw, Render. The caller has set io.DisplaySize and the font atlas.
@@ -145,6 +166,15 @@ class KioskApp {
     void draw_place(const Metrics& m);
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
+    // A visitor's first input starts the usage record of the session (staff are no visitors).
+    void start_tracking(double now);
+    // Speech mode and the focus (app_keys.cpp).
+    void start_speech_mode(const char* by);
+    void end_speech_mode_log(bool was_on);
+    void announce_focus();
+    void speech_tap(float x, float y, double now);
+    void change_volume(int delta);
+    std::string focus_context() const;
     AttractTiming attract_timing() const;
 
     // Read-aloud's voice: the speak and stop_speech hooks (quiet while they are unset).
@@ -171,6 +201,9 @@ class KioskApp {
     SessionTracker tracker_;  // the usage figures of the visitor session
     Lifecycle lifecycle_;
     TouchInput touch_;
+    Focus focus_;                // keyboard / speech-mode focus on the last frame's items
+    bool focus_scroll_ = false;  // bring the focused item into view on the next frame
+    DoubleTap double_tap_;       // speech mode: one tap hears, two choose
     Action pending_;
     float px_per_mm_ = 4;
     int settle_frames_ = 3;

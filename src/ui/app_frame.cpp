@@ -114,6 +114,18 @@ void KioskApp::draw_place(const Metrics& m) {
                 draw_result(c, a, width);
             break;
     }
+    if (session_.speech_mode) {
+        // Speech mode's volume control, reachable by focus (and by touch); + and - do the same.
+        ImGui::Dummy({width, m.gap});
+        const float bw = (std::min(width, m.body * 24) - m.gap) / 2;
+        if (big_button(c, "##volume-down", c.word("volume_down"), bw, m.target,
+                       ButtonStyle::Secondary, "speaker"))
+            c.request(Action::VolumeDown);
+        ImGui::SameLine(0, m.gap);
+        if (big_button(c, "##volume-up", c.word("volume_up"), bw, m.target, ButtonStyle::Secondary,
+                       "speaker"))
+            c.request(Action::VolumeUp);
+    }
     ImGui::Dummy({width, m.pad * 2});
     ImGui::EndGroup();
 }
@@ -156,10 +168,22 @@ bool KioskApp::frame(double now) {
     if ((fonts_.size != session_.text_size || fonts_.content != content_) && hooks_.rebuild_fonts)
         hooks_.rebuild_fonts(session_.text_size, content_);
 
+    // A finger resting still for kHoldSeconds starts speech mode, in it says the help again;
+    // the press is then no click.
+    if (content_ && lifecycle_.phase() == Phase::Active && !admin_.visible() &&
+        touch_.held(now, kHoldSeconds)) {
+        touch_.cancel();
+        if (session_.speech_mode)
+            read_aloud_.help(session_, content_.get());
+        else
+            start_speech_mode("hold");
+    }
     ImGuiIO& io = ImGui::GetIO();
     const PointerFrame pf = touch_.frame(now);
-    io.MousePos = {pf.x, pf.y};
-    io.MouseDown[0] = pf.down;
+    // In speech mode taps are heard before they choose (KioskApp::speech_tap): ImGui sees none.
+    const bool hide_pointer = session_.speech_mode && !admin_.visible();
+    io.MousePos = hide_pointer ? ImVec2{-1e6f, -1e6f} : ImVec2{pf.x, pf.y};
+    io.MouseDown[0] = pf.down && !hide_pointer;
     io.DeltaTime = static_cast<float>(std::clamp(now - last_frame_, 1e-4, 0.25));
     last_frame_ = now;
 
@@ -173,6 +197,10 @@ bool KioskApp::frame(double now) {
         applied_body_ = fonts_.body_px;
     }
 
+    const std::string focus_in = focus_context();
+    const FocusTarget* focused = focus_.focused();
+    set_focused_item(focused && !admin_.visible() ? focused->id : "", focus_scroll_);
+    focus_scroll_ = false;
     ImGui::NewFrame();
     clear_visible_items();
     ImGui::PushFont(fonts_.body);
@@ -234,6 +262,7 @@ bool KioskApp::frame(double now) {
     }
     ImGui::PopFont();
     ImGui::Render();
+    focus_.update(focus_in, focus_items());  // what was drawn: the focus order of the next key
 
     carry_out(staff);
     const Action a = pending_;

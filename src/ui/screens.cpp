@@ -178,7 +178,8 @@ void block(DrawContext& c, const Block& b, float width, int index) {
             text_block(c.tr(k.text), c.fonts.body, u32(c.p.card_text), inner);
             if (!k.items.empty()) list(c, k.items, false, inner, c.p.card_text);
             const std::string id = "##card-" + (k.link.empty() ? std::to_string(index) : k.link);
-            if (end_card(c, id.c_str(), c.p.card_bg, c.p.card_border, !k.link.empty()))
+            if (end_card(c, id.c_str(), c.p.card_bg, c.p.card_border, !k.link.empty(),
+                         c.tr(k.title)))
                 c.request(Action::Open, k.link);
         },
         [&](const Callout& k) { callout(c, k.kind, c.tr(k.text), width); },
@@ -268,6 +269,7 @@ void draw_question(DrawContext& c, const Question& q, float width) {
         fill(fill(c.word("question_of"), "n", std::to_string(n)), "total", std::to_string(total));
     text_block(progress, c.fonts.body, u32(c.p.muted), width);
     text_block(c.tr(q.text), c.fonts.title, u32(c.p.text), width);
+    focusable(c, "##question", c.tr(q.text));  // speech mode: the question can be heard again
     if (!q.help.empty()) text_block(c.tr(q.help), c.fonts.body, u32(c.p.text), width);
     spacer(c);
     const int cols = c.m.narrow || q.answers.size() <= 3 ? 1 : 2;

@@ -21,17 +21,57 @@ namespace ww {
 
 namespace {
 std::map<std::string, ItemRect> g_items;
+std::vector<FocusTarget> g_focusables;
+std::string g_focused, g_activate, g_group;
+bool g_scroll_focus = false;
 
-// Records the last item's visible rectangle under `id`.
-void register_item(const char* id) {
-    if (!ImGui::IsItemVisible()) return;
+// The focus ring: thick, in the theme's text colour with a band of its background inside, so one
+// of the two stands out on every surface, in both themes (tests/core/test_contrast.cpp).
+void focus_ring(const DrawContext& c, ImVec2 a, ImVec2 b) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float t = std::max(5.0f, c.fonts.body->FontSize * 0.25f);
+    const float r = c.fonts.body->FontSize * 0.4f;
+    dl->AddRect({a.x - t * 0.5f, a.y - t * 0.5f}, {b.x + t * 0.5f, b.y + t * 0.5f},
+                u32(c.p.background), r, 0, t);
+    dl->AddRect({a.x - t * 1.5f, a.y - t * 1.5f}, {b.x + t * 1.5f, b.y + t * 1.5f}, u32(c.p.text),
+                r + t, 0, t);
+}
+
+// Records the last item: its visible rectangle under `id`, and the whole item as a focusable.
+// Draws the focus ring on it and scrolls it into view when asked.
+// Staff buttons (`focusable` false) are no visitor's: never focused, never spoken.
+void register_item(const DrawContext& c, const char* id, const std::string& label,
+                   bool focusable = true) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    if (focusable) {
+        // In its page (scroll added), so the focus order does not change as the page scrolls.
+        const float scroll = ImGui::GetScrollY();
+        const bool scrolls = scroll > 0 || ImGui::GetScrollMaxY() > 0;
+        g_focusables.push_back({id, g_group.empty() ? label : g_group + ": " + label, role_of(id),
+                                a.x, a.y + scroll, b.x, b.y + scroll,
+                                scrolls ? ImGui::GetWindowPos().y : a.y});
+    }
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 clip =
         dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
+    if (focusable && g_focused == id) {
+        if (g_scroll_focus && (a.y < clip.y || b.y > clip.w)) {
+            ImGui::SetScrollFromPosY((a.y + b.y) * 0.5f - ImGui::GetWindowPos().y, 0.5f);
+            g_scroll_focus = false;
+        }
+        focus_ring(c, a, b);
+    }
+    if (!ImGui::IsItemVisible()) return;
     a = {std::max(a.x, clip.x), std::max(a.y, clip.y)};
     b = {std::min(b.x, clip.z), std::min(b.y, clip.w)};
     if (b.x > a.x && b.y > a.y) g_items[id] = {a.x, a.y, b.x, b.y};
+}
+
+// True once when `id` was asked to report a tap.
+bool take_activation(const char* id) {
+    if (g_activate.empty() || g_activate != id) return false;
+    g_activate.clear();
+    return true;
 }
 }  // namespace
 
@@ -40,6 +80,26 @@ const std::map<std::string, ItemRect>& visible_items() {
 }
 void clear_visible_items() {
     g_items.clear();
+    g_focusables.clear();
+}
+const std::vector<FocusTarget>& focus_items() {
+    return g_focusables;
+}
+void begin_focus_layer() {
+    g_focusables.clear();
+}
+void set_focus_group(const std::string& group) {
+    g_group = group;
+}
+void focusable(DrawContext& c, const char* id, const std::string& label) {
+    register_item(c, id, label);
+}
+void set_focused_item(const std::string& id, bool scroll) {
+    g_focused = id;
+    g_scroll_focus = scroll && !id.empty();
+}
+void activate_item(const std::string& id) {
+    g_activate = id;
 }
 
 // ---------------------------------------------------------------- [SECTION] text and pictograms
@@ -120,9 +180,9 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
         font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
     const float height = std::max(min_height, ts.y + 2 * pady);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, {width, height});
+    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(id);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-    register_item(id);
+    register_item(c, id, label, !is_staff);
 
     Rgb bg = c.p.button_bg, fg = c.p.button_text, border = c.p.button_bg;
     if (style == ButtonStyle::Secondary) {
@@ -169,9 +229,9 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
 bool tile(DrawContext& c, const char* id, const std::string& image, const std::string& label,
           float width, float height) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, {width, height});
+    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(id);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
-    register_item(id);
+    register_item(c, id, label);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = c.fonts.heading;
     const float fs = font->FontSize, pad = fs * 0.5f;
@@ -220,7 +280,8 @@ void begin_card(DrawContext& c, float width) {
     ImGui::BeginGroup();
 }
 
-bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable) {
+bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable,
+              const std::string& label) {
     ImGui::EndGroup();
     const CardStart start = g_cards.back();
     g_cards.pop_back();
@@ -236,8 +297,8 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
     bool clicked = false;
     const ImVec2 size = {start.width, max.y - start.pos.y};
     if (clickable) {
-        clicked = ImGui::InvisibleButton(id, size);
-        register_item(id);
+        clicked = ImGui::InvisibleButton(id, size) || take_activation(id);
+        register_item(c, id, label);
         if (ImGui::IsItemActive() && ImGui::IsItemHovered())
             dl->AddRect(start.pos, max, u32(c.p.accent), r, 0, c.fonts.body->FontSize * 0.2f);
         // The arrow says "this opens a screen" without relying on colour.

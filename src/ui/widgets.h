@@ -4,7 +4,9 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
+#include "core/access/focus.h"
 #include "ui/draw_context.h"
 
 namespace ww {
@@ -30,7 +32,9 @@ bool tile(DrawContext& c, const char* id, const std::string& image, const std::s
 // A framed box around what is drawn between begin_card and end_card. end_card returns true when
 // the card was tapped and `clickable`.
 void begin_card(DrawContext& c, float width);
-bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable);
+// `label`: what speech mode says for a clickable card (its title).
+bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable,
+              const std::string& label = "");
 
 // The QR code of `data` with a 4-module quiet zone, `side` pixels square, `caption` (the address
 // of a web page; empty = none) under it.
@@ -49,5 +53,20 @@ struct ItemRect {
 };
 const std::map<std::string, ItemRect>& visible_items();
 void clear_visible_items();
+
+// Keyboard and speech-mode focus. Every tappable item of the frame, whole (also when scrolled out
+// of sight), with its label, in the order drawn; a panel or the idle warning starts a new layer
+// (begin_focus_layer) so only its items are focusable while it is open.
+const std::vector<FocusTarget>& focus_items();
+void begin_focus_layer();
+// Labels spoken for the items drawn from now on start with `group` ("Text size: Normal"), so
+// two choices that read the same on screen sound different; "" ends the group.
+void set_focus_group(const std::string& group);
+// The last item drawn (a text: the question) takes the focus too, and says `label`.
+void focusable(DrawContext& c, const char* id, const std::string& label);
+// The item that wears the focus ring (none: ""); `scroll` brings it into view once when drawn.
+void set_focused_item(const std::string& id, bool scroll);
+// The next frame, the item with this id reports a tap (Enter, Space, a speech-mode double tap).
+void activate_item(const std::string& id);
 
 }  // namespace ww

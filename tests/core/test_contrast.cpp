@@ -2,6 +2,7 @@
 // (WCAG 1.4.3), high contrast at least 7:1 (1.4.6). The table is printed for the notes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -46,4 +47,17 @@ TEST_CASE("contrast ratio of known colours") {
     CHECK(contrast_ratio({255, 255, 255}, {255, 255, 255}) == doctest::Approx(1.0));
     CHECK(contrast_ratio({0x76, 0x76, 0x76}, {255, 255, 255}) ==
           doctest::Approx(4.54).epsilon(0.01));
+}
+
+TEST_CASE("the focus ring (text colour with a band of background) stands out on every surface") {
+    // WCAG 1.4.11 / 2.4.7: at least 3:1 against whatever the focused item sits on or is.
+    for (Theme t : {Theme::Normal, Theme::HighContrast}) {
+        const Palette& p = palette(t);
+        for (Rgb surface :
+             {p.background, p.header_bg, p.button_bg, p.card_bg, p.overlay_bg, p.callout_bg}) {
+            CAPTURE(hex(surface));
+            CHECK(std::max(contrast_ratio(p.text, surface),
+                           contrast_ratio(p.background, surface)) >= 3.0);
+        }
+    }
 }

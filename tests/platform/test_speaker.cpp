@@ -17,6 +17,7 @@
 #include "../support/shipped_content.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
+#include "core/content/place.h"
 #include "platform/speaker.h"
 #include "platform/speech_synth.h"
 
@@ -102,6 +103,41 @@ TEST_CASE("synth_to_wav writes a WAV of plausible length") {
             CHECK(s < 600.0);
         }
     }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "every place's spoken text, written to WAV as --speak does, has sound in every language") {
+    const Content& c = shipped();
+    const auto dir = std::filesystem::temp_directory_path() / "wegwijzer-test-places";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "place.wav").string();
+    int n = 0;
+    double total = 0;
+    for (const Place& p : all_places(c)) {
+        for (auto& lang : c.languages) {
+            CAPTURE(p.key());
+            CAPTURE(lang);
+            const std::string text = spoken_text(c, p, lang);
+            REQUIRE_FALSE(text.empty());
+            REQUIRE(synth_to_wav(text, lang, 150, 80, path));
+            const double s = wav_seconds(path);
+            CHECK(s > 1.0);
+            total += s;
+            ++n;
+        }
+    }
+    // Speech mode's own words too: the intro (help) and an item with its kind.
+    for (auto& lang : c.languages) {
+        CAPTURE(lang);
+        REQUIRE(
+            synth_to_wav(spoken_intro(c, {PlaceKind::Screen, c.home}, lang), lang, 150, 80, path));
+        CHECK(wav_seconds(path) > 5.0);
+        REQUIRE(synth_to_wav(spoken_item(c, c.word("back", lang), "role_button", lang), lang, 150,
+                             80, path));
+        CHECK(wav_seconds(path) > 0.3);
+    }
+    MESSAGE(n << " places x languages, " << total / 60 << " minutes of speech");
     std::filesystem::remove_all(dir);
 }
 

@@ -57,10 +57,14 @@ void dirty_everything(Kiosk& k) {
     k.tap("##language");
     k.tap("##lang-nl");
     k.tap("##language");
-    // The UI opens one panel at a time, and has no volume control: set those directly.
+    // Speech mode (taps are heard, not chosen, from here on) and a louder voice: the first
+    // navigation key, then +.
+    k.app().nav_key(NavKey::Next, k.k->now());
+    k.app().nav_key(NavKey::VolumeUp, k.k->now());
+    k.k->settle();
+    // The UI opens one panel at a time: set that directly.
     Session& s = k.app().session();
     s.access_panel = true;
-    s.speech_volume = 95;
 
     const Session fresh = fresh_for(k);
     REQUIRE(s.history.size() > 2);
@@ -70,6 +74,7 @@ void dirty_everything(Kiosk& k) {
     REQUIRE(s.text_size == TextSize::Larger);
     REQUIRE(s.theme == Theme::Normal);
     REQUIRE(s.speech);
+    REQUIRE(s.speech_mode);
     REQUIRE(s.speech_volume != fresh.speech_volume);
     REQUIRE(s.reach_mode);
     REQUIRE(s.access_panel);
@@ -89,6 +94,8 @@ void check_fresh(const Session& s, const Session& fresh) {
     CHECK(s.text_size == fresh.text_size);
     CHECK(s.theme == fresh.theme);
     CHECK(s.speech == fresh.speech);
+    CHECK(s.speech_mode == fresh.speech_mode);
+    CHECK_FALSE(s.speech_mode);
     CHECK(s.speech_volume == fresh.speech_volume);
     CHECK(s.reach_mode == fresh.reach_mode);
     CHECK(s.access_panel == fresh.access_panel);

@@ -45,7 +45,7 @@ std::string describe(const Session& s) {
     for (auto& [k, v] : s.scroll) out += " " + k + "=" + std::to_string(v);
     out += " lang=" + s.lang + " size=" + name_of(s.text_size) + " theme=" + name_of(s.theme);
     out += std::string(" speech=") + (s.speech ? "on" : "off") +
-           " volume=" + std::to_string(s.speech_volume);
+           (s.speech_mode ? " speech_mode=on" : "") + " volume=" + std::to_string(s.speech_volume);
     out += std::string(" reach=") + (s.reach_mode ? "on" : "off");
     out += std::string(" panels=") + (s.access_panel ? "A" : "-") + (s.language_panel ? "L" : "-");
     out += " taps=" + std::to_string(s.taps);
@@ -60,8 +60,9 @@ bool is_fresh(const Session& s, const Session& fresh, bool drawn) {
         if (v != 0) return false;
     return s.history == fresh.history && s.answers == fresh.answers && s.lang == fresh.lang &&
            s.text_size == fresh.text_size && s.theme == fresh.theme && s.speech == fresh.speech &&
-           s.speech_volume == fresh.speech_volume && s.reach_mode == fresh.reach_mode &&
-           !s.access_panel && !s.language_panel && s.taps == fresh.taps;
+           s.speech_mode == fresh.speech_mode && s.speech_volume == fresh.speech_volume &&
+           s.reach_mode == fresh.reach_mode && !s.access_panel && !s.language_panel &&
+           s.taps == fresh.taps;
 }
 
 int soak_sessions() {

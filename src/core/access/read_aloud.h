@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 
+#include "core/access/focus.h"
 #include "core/content/content.h"
 #include "core/kiosk/lifecycle.h"
 #include "core/kiosk/session.h"
@@ -28,7 +29,18 @@ class ReadAloud {
 
     // "Read aloud": on, and the current place from the top (again when it was already on).
     void turn_on(Session& s, const Content* content);
-    // "Stop reading": off and quiet.
+    // Speech mode (the first navigation key, or a finger held still): read-aloud on, and where
+    // the visitor is, what they can do and how to get help. False (and quiet) when it was on.
+    bool start_mode(Session& s, const Content* content);
+    // F1 or "?": the help again (EN 301 549 5.1.3.4). Said when read-aloud is on.
+    void help(const Session& s, const Content* content);
+    // The repeat key: the current place from the top again. Said when read-aloud is on.
+    void repeat(const Session& s, const Content* content);
+    // Speech mode: a focused item's label and kind.
+    void item_focused(const Session& s, const Content* content, const std::string& label, Role r);
+    // + or -: the new level, at that level. Said when read-aloud is on.
+    void volume_changed(const Session& s, const Content* content);
+    // "Stop reading": off and quiet (speech mode too).
     void turn_off(Session& s);
     // A new place is shown, or the same one in another language: said when on.
     void place_shown(const Session& s, const Content* content);
@@ -36,7 +48,7 @@ class ReadAloud {
     void warning_started(const Session& s, const Content* content, int seconds);
     // Any tap: quiet at once. Read-aloud stays on for the next place.
     void input();
-    // The session ends (idle, new content): quiet, and off for the next visitor.
+    // The session ends (idle, new content): quiet, and off (speech mode too) for the next visitor.
     void reset(Session& s);
     // Whether to hold the idle timer: a visitor who listens is not idle. Only while the visitor
     // is active (the spoken warning must not cancel itself) and read-aloud is on and `speaking`.

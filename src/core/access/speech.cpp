@@ -148,4 +148,32 @@ std::string spoken_warning(const Content& c, const std::string& lang, int second
     return s.out;
 }
 
+std::string spoken_help(const Content& c, const Place& p, const std::string& lang) {
+    Sentences s;
+    s.add(fill(c.word("speech_help", lang), "place", place_title(c, p, lang)));
+    return s.out;
+}
+
+std::string spoken_intro(const Content& c, const Place& p, const std::string& lang) {
+    Sentences s;
+    s.add(c.word("speech_on", lang));
+    s.add(spoken_help(c, p, lang));
+    return s.out;
+}
+
+std::string spoken_item(const Content& c, const std::string& label, const std::string& role_word,
+                        const std::string& lang) {
+    Sentences s;
+    std::string l = label;
+    while (!l.empty() && std::strchr(".?!:; ", l.back())) l.pop_back();
+    s.add(l.empty() ? c.word(role_word, lang) : l + ", " + c.word(role_word, lang));
+    return s.out;
+}
+
+std::string spoken_volume(const Content& c, const std::string& lang, int level) {
+    Sentences s;
+    s.add(fill(c.word("speech_volume", lang), "level", std::to_string(level)));
+    return s.out;
+}
+
 }  // namespace ww

@@ -25,4 +25,14 @@ std::string spoken_text(const Content& c, const Place& p, const std::string& lan
 // The idle warning as it is spoken: ui words idle_title + idle_body with {seconds} filled in.
 std::string spoken_warning(const Content& c, const std::string& lang, int seconds);
 
+// Speech mode (keyboard, or a finger held still): where the visitor is, what they can do and
+// how to get help (ui words speech_help with {place}); the same after speech_on when it starts.
+std::string spoken_help(const Content& c, const Place& p, const std::string& lang);
+std::string spoken_intro(const Content& c, const Place& p, const std::string& lang);
+// A focused item: its label, then its kind ("Home, button.").
+std::string spoken_item(const Content& c, const std::string& label, const std::string& role_word,
+                        const std::string& lang);
+// The speech volume after + or -: speech_volume with {level}.
+std::string spoken_volume(const Content& c, const std::string& lang, int level);
+
 }  // namespace ww

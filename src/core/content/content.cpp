@@ -15,7 +15,9 @@ const std::vector<std::string> kRequiredUiWords = {
     "idle_continue",  "attract_touch",  "source",          "checked",         "government_only",
     "out_of_order",   "question_of",    "dont_know_hint",  "result_forms",    "result_counter",
     "result_applies", "result_steps",   "result_restart",  "scan_qr",         "more_info",
-    "result_why",     "glossary_title", "summary_label",   "summary_heading", "summary_more"};
+    "result_why",     "glossary_title", "summary_label",   "summary_heading", "summary_more",
+    "speech_on",      "speech_help",    "speech_volume",   "volume_up",       "volume_down",
+    "role_button",    "role_link",      "role_question",   "role_answer"};
 
 const Link* Content::link(const std::string& name) const {
     auto it = links.find(name);

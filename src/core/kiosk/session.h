@@ -32,7 +32,8 @@ struct Session {
     std::string lang;
     TextSize text_size = TextSize::Normal;
     Theme theme = Theme::Normal;
-    bool speech = false;  // read aloud on
+    bool speech = false;       // read aloud on
+    bool speech_mode = false;  // speech mode (keys, or a finger held still): speech, focus spoken
     int speech_volume = 80;
     bool reach_mode = false;      // everything in the lower part of the screen
     bool access_panel = false;    // accessibility choices open

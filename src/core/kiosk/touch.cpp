@@ -15,7 +15,7 @@ void TouchInput::press(float x, float y, double now) {
     velocity_ = 0;
     start_x_ = last_x_ = x;
     start_y_ = last_y_ = y;
-    last_move_t_ = now;
+    last_move_t_ = press_t_ = now;
     queue_.push_back({x, y, true});
 }
 
@@ -93,6 +93,13 @@ PointerFrame TouchInput::frame(double now) {
     }
     f.busy = !queue_.empty() || down_ || velocity_ != 0 || last_.down || last_.x != kNowhere;
     return f;
+}
+
+bool DoubleTap::tap(const std::string& target, double now) {
+    const bool second = !target.empty() && target == last_ && now - last_t_ <= window_;
+    last_ = second ? std::string() : target;
+    last_t_ = now;
+    return second;
 }
 
 }  // namespace ww

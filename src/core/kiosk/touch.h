@@ -8,6 +8,7 @@
 // - Between presses the pointer is "nowhere", so nothing shows a hover effect.
 #pragma once
 #include <deque>
+#include <string>
 
 namespace ww {
 
@@ -34,6 +35,12 @@ class TouchInput {
     PointerFrame frame(double now);
 
     bool dragging() const { return dragging_; }
+    // A finger down and still (no drag) for at least `seconds` (speech mode's hold).
+    bool held(double now, double seconds) const {
+        return down_ && !dragging_ && now - press_t_ >= seconds;
+    }
+    // When the current press started (on the caller's clock).
+    double press_time() const { return press_t_; }
     bool down() const { return down_; }
     // Where the current press started (for the scroll area under the finger).
     float press_x() const { return start_x_; }
@@ -51,8 +58,24 @@ class TouchInput {
     float start_x_ = 0, start_y_ = 0, last_y_ = 0, last_x_ = 0;
     float pending_dy_ = 0;
     float velocity_ = 0;  // px/s, for inertia after a flick
-    double last_move_t_ = 0, last_frame_t_ = -1;
+    double last_move_t_ = 0, last_frame_t_ = -1, press_t_ = 0;
     Sample last_{-1e6f, -1e6f, false};
+};
+
+// Speech mode's taps: one tap hears an item, a second tap on the same item within `window`
+// seconds chooses it.
+class DoubleTap {
+  public:
+    explicit DoubleTap(double window = 0.6) : window_(window) {}
+    // A tap on `target` (an item id; "" = none): true when it is the second of a double tap
+    // (then the next tap starts afresh).
+    bool tap(const std::string& target, double now);
+    void reset() { last_.clear(); }
+
+  private:
+    double window_;
+    std::string last_;
+    double last_t_ = -1e9;
 };
 
 }  // namespace ww
