@@ -34,7 +34,7 @@ void KioskApp::announce_focus() {
     focus_scroll_ = true;
     settle_frames_ = std::max(settle_frames_, 3);
     log_event("focus", {{"item", f->id.substr(2)}});
-    read_aloud_.item_focused(session_, content_.get(), f->label, f->role);
+    read_aloud_.item_focused(session_, content_.get(), f->label, f->role, f->selected);
 }
 
 void KioskApp::change_volume(int delta) {

@@ -50,6 +50,7 @@ void end_panel() {
 
 // A row of choices: the current one is marked with a tick and a thick border (not colour only).
 bool choice(DrawContext& c, const char* id, const std::string& label, bool selected, float width) {
+    if (selected) mark_next_item_selected();
     return big_button(c, id, label, width, c.m.target,
                       selected ? ButtonStyle::Primary : ButtonStyle::Secondary,
                       selected ? "check" : nullptr);

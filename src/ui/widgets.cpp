@@ -23,6 +23,7 @@ namespace {
 std::map<std::string, ItemRect> g_items;
 std::vector<FocusTarget> g_focusables;
 std::string g_focused, g_activate, g_group;
+bool g_next_selected = false;  // the next registered item is the current choice
 bool g_scroll_focus = false;
 
 // The focus ring: thick, in the theme's text colour with a band of its background inside, so one
@@ -49,8 +50,9 @@ void register_item(const DrawContext& c, const char* id, const std::string& labe
         const bool scrolls = scroll > 0 || ImGui::GetScrollMaxY() > 0;
         g_focusables.push_back({id, g_group.empty() ? label : g_group + ": " + label, role_of(id),
                                 a.x, a.y + scroll, b.x, b.y + scroll,
-                                scrolls ? ImGui::GetWindowPos().y : a.y});
+                                scrolls ? ImGui::GetWindowPos().y : a.y, g_next_selected});
     }
+    g_next_selected = false;
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 clip =
         dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
@@ -90,6 +92,9 @@ void begin_focus_layer() {
 }
 void set_focus_group(const std::string& group) {
     g_group = group;
+}
+void mark_next_item_selected() {
+    g_next_selected = true;
 }
 void focusable(DrawContext& c, const char* id, const std::string& label) {
     register_item(c, id, label);

@@ -62,6 +62,8 @@ void begin_focus_layer();
 // Labels spoken for the items drawn from now on start with `group` ("Text size: Normal"), so
 // two choices that read the same on screen sound different; "" ends the group.
 void set_focus_group(const std::string& group);
+// The next item drawn is the current choice of its group: speech mode says so (state_selected).
+void mark_next_item_selected();
 // The last item drawn (a text: the question) takes the focus too, and says `label`.
 void focusable(DrawContext& c, const char* id, const std::string& label);
 // The item that wears the focus ring (none: ""); `scroll` brings it into view once when drawn.

@@ -87,6 +87,8 @@ TEST_CASE("focus: the kind of an item from its id, and its word in layouts/") {
         for (auto& lang : c.languages) CHECK_FALSE(c.word(role_word(r), lang).empty());
     CHECK(spoken_item(c, "Terug", "role_button", "nl") == "Terug, knop.");
     CHECK(spoken_item(c, "Back", "role_button", "en") == "Back, button.");
+    CHECK(spoken_item(c, "Text size: Large", "role_button", "en", true) ==
+          "Text size: Large, button, selected.");
     CHECK(spoken_volume(c, "en", 70) == "Volume 70 percent.");
 }
 

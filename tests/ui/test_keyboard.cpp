@@ -355,10 +355,21 @@ TEST_CASE(
         CHECK_MESSAGE(f.id != "##home", "an item under the panel takes the focus");
         CHECK_MESSAGE(labels.insert(f.label).second, "two items say '" << f.label << "'");
     }
+    // The current choice says so (5.6.1): Normal is chosen, Large is not, until it is chosen.
+    const auto size = [&](const char* word) {
+        return c.word("text_size", "nl") + ": " + c.word(word, "nl");
+    };
     tab_to(k, "##size-normal");
-    CHECK(sp.said.back() ==
-          spoken_item(c, c.word("text_size", "nl") + ": " + c.word("text_normal", "nl"),
-                      "role_button", "nl"));
+    CHECK(sp.said.back() == spoken_item(c, size("text_normal"), "role_button", "nl", true));
+    CHECK(sp.said.back().find(c.word("state_selected", "nl")) != std::string::npos);
+    tab_to(k, "##size-large");
+    CHECK(sp.said.back() == spoken_item(c, size("text_large"), "role_button", "nl", false));
+    press(k, NavKey::Activate);
+    REQUIRE(k.app().session().access_panel);
+    tab_to(k, "##size-normal");
+    CHECK(sp.said.back() == spoken_item(c, size("text_normal"), "role_button", "nl", false));
+    tab_to(k, "##size-large");
+    CHECK(sp.said.back() == spoken_item(c, size("text_large"), "role_button", "nl", true));
     press(k, NavKey::Back);
     CHECK_FALSE(k.app().session().access_panel);
     CHECK(k.place().id == "home");

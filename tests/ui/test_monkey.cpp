@@ -1,6 +1,6 @@
-// The monkey: a careless visitor and a hurried admin at once. Random taps, drags, flicks, panel
-// choices, read-aloud, idle timeouts, admin gesture attempts, screen rotations and content reloads
-// (good ones, and a file cut in half, invalid UTF-8, a missing picture) through the same input
+// The monkey: a careless visitor and a hurried admin at once. Random taps, drags, flicks, bursts
+// of navigation keys (speech mode, focus), panel choices, read-aloud, idle timeouts, admin gesture
+// attempts, screen rotations and content reloads (good ones, and a file cut in half, invalid UTF-8, a missing picture) through the same input
 // layer as the real window. After every action the kiosk must still make sense.
 //
 // Bounded in actions and seconds. Replay a failure with the seed it printed:
@@ -86,6 +86,12 @@ std::string broken_invariant(HeadlessKiosk& k, const std::shared_ptr<const Conte
         return "session language " + s.lang + " not in the content";
     if (k.fonts().content != app.snapshot()) return "fonts built for another content";
     if (k.fonts().size != s.text_size) return "fonts at the wrong text size";
+    if (s.speech_volume < 0 || s.speech_volume > 100) return "speech volume out of range";
+    if (const FocusTarget* f = app.focus().focused()) {
+        const auto& items = app.focus().items();
+        if (std::none_of(items.begin(), items.end(), [&](auto& i) { return i.id == f->id; }))
+            return "the focus is on an item that is not there: " + f->id;
+    }
     return {};
 }
 
@@ -131,7 +137,18 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
         KioskApp& app = k.app();
         const int what = pick(100);
         std::string did;
-        if (what < 50) {  // a tap on something visible (panels, answers, tiles, Back, Home)
+        if (what < 8) {  // a burst of keys (a keypad, a keyboard): speech mode, focus, choose
+            const int presses = 1 + pick(6);
+            did = "keys";
+            for (int i = 0; i < presses; ++i) {
+                const auto key = static_cast<NavKey>(pick(9));
+                did += " " + std::to_string(static_cast<int>(key));
+                app.nav_key(key, k.now());
+                k.step();
+            }
+            k.settle();
+            ++counts[10];
+        } else if (what < 50) {  // a tap on something visible (panels, answers, tiles, Back, Home)
             const auto& items = k.items();
             if (items.empty()) {
                 k.tap(W / 2, H / 2);
@@ -236,10 +253,10 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     log.reset();
     std::printf(
         "monkey seed=%u: %ld actions: %d item taps, %d random taps, %d drags, %d settings, %d "
-        "speech, %d idle, %d admin, %d rotations, %d good reloads, %d broken reloads; %d "
-        "sentences spoken\n",
+        "speech, %d idle, %d admin, %d rotations, %d good reloads, %d broken reloads, %d key "
+        "bursts; %d sentences spoken\n",
         seed, n, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-        counts[7], counts[8], counts[9], spoken);
+        counts[7], counts[8], counts[9], counts[10], spoken);
     if (!failure.empty()) FAIL("seed " << seed << ": " << failure << "\n" << tail);
     CHECK(n > 50);
     CHECK(counts[8] + counts[9] > 0);

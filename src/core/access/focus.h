@@ -21,6 +21,8 @@ struct FocusTarget {
     // a page under the header comes after the header, above a header at the bottom (reach mode)
     // before it.
     float region = 0;
+    bool selected =
+        false;  // the current choice of its group (EN 301 549 5.6.1: said, not only shown)
 };
 
 // The kind of an item from its id: "##link-", "##tile-", "##card-" are links to a screen,

@@ -26,9 +26,10 @@ void ReadAloud::repeat(const Session& s, const Content* content) {
 }
 
 void ReadAloud::item_focused(const Session& s, const Content* content, const std::string& label,
-                             Role r) {
+                             Role r, bool selected) {
     if (!s.speech_mode || !content) return;
-    voice_.say(spoken_item(*content, label, role_word(r), s.lang), s.lang, s.speech_volume);
+    voice_.say(spoken_item(*content, label, role_word(r), s.lang, selected), s.lang,
+               s.speech_volume);
 }
 
 void ReadAloud::volume_changed(const Session& s, const Content* content) {

@@ -37,7 +37,8 @@ class ReadAloud {
     // The repeat key: the current place from the top again. Said when read-aloud is on.
     void repeat(const Session& s, const Content* content);
     // Speech mode: a focused item's label and kind.
-    void item_focused(const Session& s, const Content* content, const std::string& label, Role r);
+    void item_focused(const Session& s, const Content* content, const std::string& label, Role r,
+                      bool selected = false);
     // + or -: the new level, at that level. Said when read-aloud is on.
     void volume_changed(const Session& s, const Content* content);
     // "Stop reading": off and quiet (speech mode too).

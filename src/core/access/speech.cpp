@@ -162,11 +162,13 @@ std::string spoken_intro(const Content& c, const Place& p, const std::string& la
 }
 
 std::string spoken_item(const Content& c, const std::string& label, const std::string& role_word,
-                        const std::string& lang) {
+                        const std::string& lang, bool selected) {
     Sentences s;
     std::string l = label;
     while (!l.empty() && std::strchr(".?!:; ", l.back())) l.pop_back();
-    s.add(l.empty() ? c.word(role_word, lang) : l + ", " + c.word(role_word, lang));
+    std::string said = l.empty() ? c.word(role_word, lang) : l + ", " + c.word(role_word, lang);
+    if (selected) said += ", " + c.word("state_selected", lang);
+    s.add(said);
     return s.out;
 }
 

@@ -29,9 +29,10 @@ std::string spoken_warning(const Content& c, const std::string& lang, int second
 // how to get help (ui words speech_help with {place}); the same after speech_on when it starts.
 std::string spoken_help(const Content& c, const Place& p, const std::string& lang);
 std::string spoken_intro(const Content& c, const Place& p, const std::string& lang);
-// A focused item: its label, then its kind ("Home, button.").
+// A focused item: its label, then its kind, then "selected" for the current choice ("Home,
+// button." / "Text size: Large, button, selected.").
 std::string spoken_item(const Content& c, const std::string& label, const std::string& role_word,
-                        const std::string& lang);
+                        const std::string& lang, bool selected = false);
 // The speech volume after + or -: speech_volume with {level}.
 std::string spoken_volume(const Content& c, const std::string& lang, int level);
 
