@@ -1,7 +1,8 @@
 // The monkey: a careless visitor and a hurried admin at once. Random taps, drags, flicks, bursts
 // of navigation keys (speech mode, focus), panel choices, read-aloud, idle timeouts, admin gesture
-// attempts, screen rotations and content reloads (good ones, and a file cut in half, invalid UTF-8, a missing picture) through the same input
-// layer as the real window. After every action the kiosk must still make sense.
+// attempts, screen rotations and content reloads (good ones, and a file cut in half, invalid
+// UTF-8, a missing picture) through the same input layer as the real window. After every action
+// the kiosk must still make sense.
 //
 // Bounded in actions and seconds. Replay a failure with the seed it printed:
 //   WEGWIJZER_MONKEY_SEED=1234 build/ui_tests -tc='monkey*'
