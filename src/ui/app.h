@@ -204,6 +204,7 @@ class KioskApp {
     Focus focus_;                // keyboard / speech-mode focus on the last frame's items
     bool focus_scroll_ = false;  // bring the focused item into view on the next frame
     DoubleTap double_tap_;       // speech mode: one tap hears, two choose
+    KeyBounce key_bounce_{config_.accessibility.key_bounce_ms / 1000.0};  // EN 301 549 5.8
     Action pending_;
     float px_per_mm_ = 4;
     int settle_frames_ = 3;

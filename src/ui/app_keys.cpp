@@ -45,6 +45,7 @@ void KioskApp::change_volume(int delta) {
 
 bool KioskApp::nav_key(NavKey k, double now) {
     if (admin_.visible() || !content_) return false;
+    if (!key_bounce_.accept(static_cast<int>(k), now)) return true;  // a bounce, not a press
     now_ = now;
     settle_frames_ = std::max(settle_frames_, 3);
     read_aloud_.input();  // any key silences speech (EN 301 549 5.1.3.5)

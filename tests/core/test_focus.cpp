@@ -147,3 +147,15 @@ TEST_CASE("touch: a finger held still is a hold; a drag is not; a double tap is 
     CHECK_FALSE(dt.tap("", 2.7));
     CHECK_FALSE(dt.tap("", 2.8));  // nothing under the finger never chooses
 }
+
+TEST_CASE("key bounce (EN 301 549 5.8): the same key again within the window is no press") {
+    KeyBounce off;
+    CHECK(off.accept(1, 0.0));
+    CHECK(off.accept(1, 0.0));  // 0 = every press counts
+    KeyBounce b(0.5);
+    CHECK(b.accept(1, 10.0));
+    CHECK_FALSE(b.accept(1, 10.3));  // a bounce
+    CHECK(b.accept(2, 10.35));       // another key is never one
+    CHECK(b.accept(1, 10.4));
+    CHECK(b.accept(1, 10.95));  // the window has passed
+}

@@ -380,3 +380,17 @@ TEST_CASE(
     CHECK(sp.said.back() ==
           spoken_item(c, c.guide.question(k.place().id)->text.in("nl"), "role_question", "nl"));
 }
+
+TEST_CASE("accessibility.key_bounce_ms: a key that bounces moves the focus once (EN 301 549 5.8)") {
+    Kiosk k(1920, 1080, {"accessibility.key_bounce_ms=500"});
+    speech_mode(k);
+    k.k->step(0.6);
+    press(k, NavKey::Next);
+    REQUIRE(k.app().focus().focused());
+    const std::string first = k.app().focus().focused()->id;
+    press(k, NavKey::Next);  // at once: the same key again is a bounce
+    CHECK(k.app().focus().focused()->id == first);
+    k.k->step(0.6);
+    press(k, NavKey::Next);
+    CHECK(k.app().focus().focused()->id != first);
+}

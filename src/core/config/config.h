@@ -55,6 +55,7 @@ struct KioskConfig {
         std::string theme = "normal";      // normal | high-contrast
         int speech_volume = 80;            // 0..100, restored after every session
         int speech_rate = 150;             // words per minute
+        int key_bounce_ms = 0;  // a repeat of the same key within this is ignored; 0 = off
     } accessibility;
 
     struct Touch {
@@ -74,7 +75,8 @@ struct KioskConfig {
     } admin;
 
     struct State {
-        std::string dir;  // kept across restarts (PIN lockout, usage figures); empty = resolve_state_dir()
+        std::string
+            dir;  // kept across restarts (PIN lockout, usage figures); empty = resolve_state_dir()
     } state;
 
     struct Stats {

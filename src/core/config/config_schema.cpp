@@ -88,6 +88,8 @@ const std::vector<ConfigField>& config_fields() {
      "read-aloud volume, restored after each session"},
     {"accessibility", "speech_rate", Kind::Int, M(accessibility.speech_rate), 80, 400, {},
      "read-aloud speed in words per minute"},
+    {"accessibility", "key_bounce_ms", Kind::Int, M(accessibility.key_bounce_ms), 0, 2000, {},
+     "a second press of the same key within this many ms is ignored (EN 301 549 5.8, for hands that tremble); 0 = off"},
     {"touch", "drag_threshold_mm", Kind::Double, M(touch.drag_threshold_mm), 1, 30, {},
      "a press that moves further scrolls instead of tapping"},
     {"touch", "inertia_decay", Kind::Double, M(touch.inertia_decay), 0.5, 50, {},

@@ -102,4 +102,11 @@ bool DoubleTap::tap(const std::string& target, double now) {
     return second;
 }
 
+bool KeyBounce::accept(int key, double now) {
+    if (key == last_ && now - last_t_ < window_) return false;
+    last_ = key;
+    last_t_ = now;
+    return true;
+}
+
 }  // namespace ww

@@ -78,4 +78,17 @@ class DoubleTap {
     double last_t_ = -1e9;
 };
 
+// Keys that bounce (EN 301 549 5.8): a second press of the same key within `window` seconds of
+// the last accepted one is not accepted. A window of 0 accepts every press.
+class KeyBounce {
+  public:
+    explicit KeyBounce(double window = 0) : window_(window) {}
+    bool accept(int key, double now);
+
+  private:
+    double window_;
+    int last_ = -1;
+    double last_t_ = -1e9;
+};
+
 }  // namespace ww
