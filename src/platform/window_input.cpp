@@ -11,6 +11,29 @@
 namespace ww {
 
 std::optional<NavKey> nav_key_of(int key, int mods) {
+    // A numeric keypad works as a visitor's keypad, with Num Lock on or off (GLFW reports its keys
+    // as KP_ either way, so the lock's state never matters: EN 301 549 5.6.1): 8 and 4 back, 2
+    // and 6 on, 5 (the key with the raised dot) chooses, 7 home, 1 back a screen, 9 help, 3 again.
+    switch (key) {
+        case GLFW_KEY_KP_8:
+        case GLFW_KEY_KP_4:
+            return NavKey::Prev;
+        case GLFW_KEY_KP_2:
+        case GLFW_KEY_KP_6:
+            return NavKey::Next;
+        case GLFW_KEY_KP_5:
+            return NavKey::Activate;
+        case GLFW_KEY_KP_7:
+            return NavKey::Home;
+        case GLFW_KEY_KP_1:
+            return NavKey::Back;
+        case GLFW_KEY_KP_9:
+            return NavKey::Help;
+        case GLFW_KEY_KP_3:
+            return NavKey::Repeat;
+        default:
+            break;
+    }
     switch (key) {
         case GLFW_KEY_TAB:
             return (mods & GLFW_MOD_SHIFT) ? NavKey::Prev : NavKey::Next;

@@ -63,6 +63,12 @@ key plus
 wait_log "event=volume level=90" 5 || fail "+ did not raise the volume"
 key KP_Subtract
 wait_log "event=volume level=80" 5 || fail "keypad - did not lower the volume"
+# A numeric keypad with Num Lock off (as X starts): 2 (KP_Down) moves on, 7 (KP_Home) goes home.
+n=$(grep -c "event=focus " "$LOG" || true)
+key KP_Down
+wait_count "event=focus " $((n + 1)) 5 || fail "keypad 2 moved no focus"
+key KP_Home
+wait_count "event=navigate screen=home" 1 5 || fail "keypad 7 did not go home"
 
 # 3. Lockdown still holds: Escape, F11 and Alt+F4 do not leave the kiosk.
 key Escape F11

@@ -1,6 +1,7 @@
 // Without sight (EN 301 549 5.1.3, 5.1.6), through the headless kiosk: keyboard-only walks to
 // every screen and along every guide path, the focus order, the spoken labels, speech mode and
 // when it is quiet, a finger held still, speech-mode taps, the volume and its reset.
+#include <GLFW/glfw3.h>
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 #include "core/guide/guide.h"
 #include "core/kiosk/admin.h"
 #include "kiosk_fixture.h"
+#include "platform/window_input.h"
 
 using namespace ww;
 
@@ -393,4 +395,21 @@ TEST_CASE("accessibility.key_bounce_ms: a key that bounces moves the focus once 
     k.k->step(0.6);
     press(k, NavKey::Next);
     CHECK(k.app().focus().focused()->id != first);
+}
+
+TEST_CASE(
+    "a numeric keypad is a visitor's keypad with Num Lock on or off; leaving keys do nothing") {
+    CHECK(nav_key_of(GLFW_KEY_KP_2, 0) == NavKey::Next);
+    CHECK(nav_key_of(GLFW_KEY_KP_6, 0) == NavKey::Next);
+    CHECK(nav_key_of(GLFW_KEY_KP_8, 0) == NavKey::Prev);
+    CHECK(nav_key_of(GLFW_KEY_KP_4, 0) == NavKey::Prev);
+    CHECK(nav_key_of(GLFW_KEY_KP_5, 0) == NavKey::Activate);
+    CHECK(nav_key_of(GLFW_KEY_KP_ENTER, 0) == NavKey::Activate);
+    CHECK(nav_key_of(GLFW_KEY_KP_7, 0) == NavKey::Home);
+    CHECK(nav_key_of(GLFW_KEY_KP_1, 0) == NavKey::Back);
+    CHECK(nav_key_of(GLFW_KEY_KP_9, 0) == NavKey::Help);
+    CHECK(nav_key_of(GLFW_KEY_KP_3, 0) == NavKey::Repeat);
+    CHECK(nav_key_of(GLFW_KEY_TAB, GLFW_MOD_SHIFT) == NavKey::Prev);
+    for (int key : {GLFW_KEY_ESCAPE, GLFW_KEY_F11, GLFW_KEY_F4, GLFW_KEY_Q, GLFW_KEY_W})
+        CHECK_FALSE(nav_key_of(key, GLFW_MOD_ALT | GLFW_MOD_CONTROL).has_value());
 }
