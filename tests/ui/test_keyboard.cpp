@@ -12,34 +12,13 @@
 #include "core/access/speech.h"
 #include "core/guide/guide.h"
 #include "core/kiosk/admin.h"
+#include "fake_speaker.h"
 #include "kiosk_fixture.h"
 #include "platform/window_input.h"
 
 using namespace ww;
 
 namespace {
-
-// What the app asks the speaker to do.
-struct FakeSpeaker {
-    std::vector<std::string> said;
-    std::vector<int> volumes;
-    int stops = 0;
-    bool talking = false;
-    AppHooks hooks() {
-        AppHooks h;
-        h.speak = [this](const std::string& text, const std::string&, int volume) {
-            said.push_back(text);
-            volumes.push_back(volume);
-            talking = true;
-        };
-        h.stop_speech = [this] {
-            ++stops;
-            talking = false;
-        };
-        h.speaking = [this] { return talking; };
-        return h;
-    }
-};
 
 void press(Kiosk& k, NavKey key) {
     k.app().nav_key(key, k.k->now());

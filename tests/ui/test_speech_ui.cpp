@@ -1,30 +1,11 @@
 #include <doctest/doctest.h>
 
+#include "fake_speaker.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;
 
-namespace {
-// Records what the app asks the speaker to do.
-struct FakeSpeaker {
-    std::vector<std::string> said;
-    int stops = 0;
-    bool talking = false;
-    AppHooks hooks() {
-        AppHooks h;
-        h.speak = [this](const std::string& text, const std::string&, int) {
-            said.push_back(text);
-            talking = true;
-        };
-        h.stop_speech = [this] {
-            ++stops;
-            talking = false;
-        };
-        h.speaking = [this] { return talking; };
-        return h;
-    }
-};
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE(
     "read aloud: speaks the place, repeats, announces new screens, stops on a tap and on reset") {
