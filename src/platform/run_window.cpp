@@ -51,6 +51,10 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     WindowedKiosk k =
         make_kiosk(gui, cfg, live, glfwGetTime(), [&signals] { signals.request_reload(); });
+    // The heartbeat's "sessions today" is the stats writer's (thread-safe) count, asked by the
+    // updater's thread; the writer outlives it (updates.stop() comes first at the end).
+    updates.start(
+        [stats = k.stats.get()] { return stats ? static_cast<int>(stats->sessions_today()) : -1; });
     KioskApp* app = k.app.get();
     WindowInput st;
     st.app = app;
@@ -88,7 +92,6 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
             });
             st.dirty = true;
         }
-        updates.set_sessions_today(k.stats ? k.stats->sessions_today() : -1);
         const double t = glfwGetTime();
         if (!first_frame) watchdog.ping_if_due(t);
         const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;

@@ -29,12 +29,17 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
     u.kiosk_name = cfg.kiosk.name;
     u.interval = cfg.update.interval_minutes * 60;
     u.restarts_since_boot = count_restarts_since_boot(cfg.state.dir);
-    u.sessions_today = [this] { return sessions_today_.load(); };
     u.on_applied = [this, reload](long version) {
         applied_ = version;
         reload();
     };
-    updater_ = std::make_unique<Updater>(u);
+    options_ = std::move(u);
+}
+
+void KioskUpdates::start(std::function<int()> sessions_today) {
+    if (!options_ || updater_) return;
+    options_->sessions_today = std::move(sessions_today);
+    updater_ = std::make_unique<Updater>(*options_);
     updater_->start();
 }
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/config/config.h"
@@ -22,9 +23,12 @@ struct ContentDirs {
 class KioskUpdates {
   public:
     // Picks the start folders (logged as event=content_source) and, with update.url set and no
-    // --layouts, starts the Updater; `reload` is the SIGHUP path (SignalWatcher::request_reload).
+    // --layouts, prepares the Updater; `reload` is the SIGHUP path (SignalWatcher::request_reload).
     KioskUpdates(const KioskConfig& cfg, const RunOptions& opts, std::function<void()> reload);
     ~KioskUpdates() { stop(); }
+    // Starts the Updater's thread (when there is one to start). `sessions_today` is asked from
+    // that thread for the heartbeat: the stats writer's count, -1 when not counted.
+    void start(std::function<int()> sessions_today);
     // Ends the thread (before the window system goes away: it wakes the loop through GLFW).
     void stop();
 
@@ -32,9 +36,6 @@ class KioskUpdates {
     // A reload on the frame thread: loads the current folders; when a just-applied version does
     // not load, rolls back and loads the previous one. `take` is KioskApp::set_content.
     void reload(const std::function<bool(ContentLoad)>& take);
-    // Sessions since local midnight for the heartbeat (the stats writer's count; -1 = not
-    // counted, stats.enabled = false); the frame loop passes it on each turn.
-    void set_sessions_today(long n) { sessions_today_ = static_cast<int>(n); }
 
   private:
     ContentDirs pick(bool must_load) const;
@@ -44,7 +45,7 @@ class KioskUpdates {
     bool follow_ = false;  // no --layouts: the updated content wins
     ContentDirs dirs_;
     std::atomic<long> applied_{0};
-    std::atomic<int> sessions_today_{-1};
+    std::optional<UpdaterOptions> options_;  // set when the Updater is to run
     std::unique_ptr<Updater> updater_;
 };
 
