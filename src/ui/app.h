@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/access/focus.h"
+#include "core/access/place_texts.h"
 #include "core/access/read_aloud.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
@@ -201,9 +202,10 @@ class KioskApp {
     SessionTracker tracker_;  // the usage figures of the visitor session
     Lifecycle lifecycle_;
     TouchInput touch_;
-    Focus focus_;                // keyboard / speech-mode focus on the last frame's items
-    bool focus_scroll_ = false;  // bring the focused item into view on the next frame
-    DoubleTap double_tap_;       // speech mode: one tap hears, two choose
+    Focus focus_;                  // keyboard / speech-mode focus on the last frame's items
+    bool focus_scroll_ = false;    // bring the focused item into view on the next frame
+    DoubleTap double_tap_;         // speech mode: one tap hears, two choose
+    PlaceTextsCache place_texts_;  // advice, summary and hard words of the place shown
     KeyBounce key_bounce_{config_.accessibility.key_bounce_ms / 1000.0};  // EN 301 549 5.8
     Action pending_;
     float px_per_mm_ = 4;

@@ -102,16 +102,16 @@ void KioskApp::draw_place(const Metrics& m) {
     ImGui::SetCursorPosX((m.width - width) / 2);
     ImGui::BeginGroup();
     ImGui::Dummy({width, m.pad * 0.5f});
+    const PlaceTexts& texts = place_texts_.get(content_, p, session_.lang, session_.answers);
     switch (p.kind) {
         case PlaceKind::Screen:
-            if (auto s = content_->screen(p.id)) draw_screen(c, *s, width);
+            if (auto s = content_->screen(p.id)) draw_screen(c, *s, texts, width);
             break;
         case PlaceKind::Question:
             if (auto q = content_->guide.question(p.id)) draw_question(c, *q, width);
             break;
         case PlaceKind::Result:
-            if (const Advice a = advice_for(*content_, p.id, session_.answers); a.result)
-                draw_result(c, a, width);
+            if (texts.advice.result) draw_result(c, texts, width);
             break;
     }
     if (session_.speech_mode) {

@@ -9,9 +9,7 @@
 #include <string>
 #include <variant>
 
-#include "core/access/speech.h"
 #include "core/base/overload.h"
-#include "core/content/glossary.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
 
@@ -211,9 +209,7 @@ void block(DrawContext& c, const Block& b, float width, int index) {
 }
 
 // The hard words of the place shown, with what they mean (layouts/glossary.toml).
-void glossary_block(DrawContext& c, const Place& p, float width) {
-    const auto words =
-        glossary_in(c.content, place_text(c.content, p, c.lang(), c.session.answers), c.lang());
+void glossary_block(DrawContext& c, const std::vector<const GlossaryWord*>& words, float width) {
     if (words.empty()) return;
     begin_card(c, width);
     const float inner = width - c.fonts.body->FontSize * 1.6f;
@@ -249,7 +245,7 @@ void source_line(DrawContext& c, const std::string& source, const std::string& c
 // ---------------------------------------------------------------- [SECTION] screens, questions,
 // results
 
-void draw_screen(DrawContext& c, const Screen& s, float width) {
+void draw_screen(DrawContext& c, const Screen& s, const PlaceTexts& texts, float width) {
     text_block(c.tr(s.title), c.fonts.title, u32(c.p.text), width);
     if (s.government_only) callout(c, "government", "", width);
     spacer(c, 0.5f);
@@ -259,7 +255,7 @@ void draw_screen(DrawContext& c, const Screen& s, float width) {
     }
     int i = 0;
     for (auto& b : s.blocks) block(c, b, width, i++);
-    glossary_block(c, {PlaceKind::Screen, s.id}, width);
+    glossary_block(c, texts.glossary, width);
     source_line(c, s.source, s.checked, width);
 }
 
@@ -288,7 +284,8 @@ void draw_question(DrawContext& c, const Question& q, float width) {
     }
 }
 
-void draw_result(DrawContext& c, const Advice& a, float width) {
+void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
+    const Advice& a = texts.advice;
     const GuideResult& r = *a.result;
     text_block(c.word("result_forms"), c.fonts.body, u32(c.p.muted), width);
     text_block(c.tr(a.title), c.fonts.title, u32(c.p.text), width);
@@ -316,7 +313,7 @@ void draw_result(DrawContext& c, const Advice& a, float width) {
     // Wide screens: the next steps on the left, the two QR codes beside them, so all of it is
     // above the fold; narrow ones: the codes under the steps. One code is the official page,
     // the other this visitor's advice as text (nothing leaves the kiosk; the phone shows it).
-    const std::string summary = summary_text(c.content, a, c.lang());
+    const std::string& summary = texts.summary;
     const float q1 = a.link ? qr_code_side(a.link->href, qr_side(c)) + c.m.gap : 0;
     const float q2 = qr_code_side(summary, qr_side(c)) + c.m.gap;
     const bool beside = !c.m.narrow && width - q1 - q2 - 2 * c.m.gap >= c.m.body * 14;
@@ -340,7 +337,7 @@ void draw_result(DrawContext& c, const Advice& a, float width) {
                    c.m.target, ButtonStyle::Secondary, "back"))
         c.request(Action::StartGuide);
     spacer(c);
-    glossary_block(c, {PlaceKind::Result, r.id}, width);
+    glossary_block(c, texts.glossary, width);
     source_line(c, r.source, r.checked, width);
 }
 

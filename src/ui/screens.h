@@ -1,12 +1,13 @@
 // Drawing of the three kinds of place: information screens, guide questions, guide results.
 #pragma once
-#include "core/guide/advice.h"
+#include "core/access/place_texts.h"
 #include "ui/draw_context.h"
 
 namespace ww {
 
-void draw_screen(DrawContext& c, const Screen& s, float width);
+// `texts` is what the app derived for the place shown (core/access/place_texts.h).
+void draw_screen(DrawContext& c, const Screen& s, const PlaceTexts& texts, float width);
 void draw_question(DrawContext& c, const Question& q, float width);
-void draw_result(DrawContext& c, const Advice& a, float width);
+void draw_result(DrawContext& c, const PlaceTexts& texts, float width);
 
 }  // namespace ww
