@@ -15,45 +15,34 @@ std::optional<NavKey> nav_key_of(int key, int mods) {
     // as KP_ either way, so the lock's state never matters: EN 301 549 5.6.1): 8 and 4 back, 2
     // and 6 on, 5 (the key with the raised dot) chooses, 7 home, 1 back a screen, 9 help, 3 again.
     switch (key) {
-        case GLFW_KEY_KP_8:
-        case GLFW_KEY_KP_4:
-            return NavKey::Prev;
-        case GLFW_KEY_KP_2:
-        case GLFW_KEY_KP_6:
-            return NavKey::Next;
-        case GLFW_KEY_KP_5:
-            return NavKey::Activate;
-        case GLFW_KEY_KP_7:
-            return NavKey::Home;
-        case GLFW_KEY_KP_1:
-            return NavKey::Back;
-        case GLFW_KEY_KP_9:
-            return NavKey::Help;
-        case GLFW_KEY_KP_3:
-            return NavKey::Repeat;
-        default:
-            break;
-    }
-    switch (key) {
         case GLFW_KEY_TAB:
             return (mods & GLFW_MOD_SHIFT) ? NavKey::Prev : NavKey::Next;
         case GLFW_KEY_DOWN:
         case GLFW_KEY_RIGHT:
+        case GLFW_KEY_KP_2:
+        case GLFW_KEY_KP_6:
             return NavKey::Next;
         case GLFW_KEY_UP:
         case GLFW_KEY_LEFT:
+        case GLFW_KEY_KP_8:
+        case GLFW_KEY_KP_4:
             return NavKey::Prev;
         case GLFW_KEY_ENTER:
         case GLFW_KEY_KP_ENTER:
         case GLFW_KEY_SPACE:
+        case GLFW_KEY_KP_5:
             return NavKey::Activate;
         case GLFW_KEY_BACKSPACE:
+        case GLFW_KEY_KP_1:
             return NavKey::Back;
         case GLFW_KEY_HOME:
+        case GLFW_KEY_KP_7:
             return NavKey::Home;
         case GLFW_KEY_F1:
+        case GLFW_KEY_KP_9:
             return NavKey::Help;
         case GLFW_KEY_R:
+        case GLFW_KEY_KP_3:
             return NavKey::Repeat;
         default:
             return std::nullopt;  // Escape, F11, Alt+F4 ... stay blocked
