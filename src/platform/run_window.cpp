@@ -5,6 +5,8 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 
 #include "core/base/log.h"
 #include "platform/display_setup_run.h"
@@ -17,8 +19,19 @@
 #include "platform/update_wiring.h"
 #include "platform/watchdog.h"
 #include "platform/window_input.h"
+#include "ui/tour.h"
 
 namespace ww {
+
+namespace {
+
+std::string format_ms(double seconds) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.1f", seconds * 1000);
+    return buf;
+}
+
+}  // namespace
 
 int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     // One malloc arena for every thread. With glibc's default of one arena per thread, Mesa's
@@ -66,17 +79,23 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
 
     // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
     // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
-    // until the app's next timer (countdown tick, attract animation) or the next event.
+    // until the app's next timer (countdown tick, attract animation) or the next event. A
+    // release or key, and the new place it asked for, are drawn at once: a visitor waits for
+    // those (tap latency), while the cap is for streams of frames (a drag).
     constexpr double kMinFrameTime = 1.0 / 60;
     double last_frame = -1;
     bool busy = true;
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
+    std::optional<Tour> tour;
+    if (opts.tour) tour.emplace(*app);
     while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
+        const bool at_once = st.at_once || app->place_due() || (tour && !first_frame);
         // The loop wakes for the watchdog too, so an idle kiosk still proves it is alive.
-        const double due =
-            std::min(busy || st.dirty ? last_frame + kMinFrameTime : app->next_wakeup(now),
-                     watchdog.next_ping(now));
+        const double due = std::min(at_once            ? now
+                                    : busy || st.dirty ? last_frame + kMinFrameTime
+                                                       : app->next_wakeup(now),
+                                    watchdog.next_ping(now));
         if (due > now)
             glfwWaitEventsTimeout(std::min(due - now, 60.0));
         else
@@ -94,13 +113,20 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         }
         const double t = glfwGetTime();
         if (!first_frame) watchdog.ping_if_due(t);
-        const bool wanted = busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due;
+        const bool wanted = st.at_once || app->place_due() || (tour && !first_frame) ||
+                            (busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due);
         if (!wanted) continue;
-        st.dirty = false;
+        st.dirty = st.at_once = false;
         last_frame = t;
+        if (tour && !first_frame && !tour->next(*app)) {
+            tour.reset();
+            log_event("tour_done");
+        }
         busy = gui.render(*app, t);
         power.set_dark(app->screen_dark());
         glfwSwapBuffers(gui.window);
+        if (const std::optional<double> input = app->take_shown_input(); input && opts.log_latency)
+            log_event("tap_latency", {{"ms", format_ms(glfwGetTime() - *input)}});
         if (first_frame) {
             log_event("first_frame");
             watchdog.ready();

@@ -11,8 +11,10 @@ namespace ww {
 struct RunOptions {
     std::string layouts_dir;
     std::string assets_dir;
-    std::string config_path;  // shown in the admin panel
-    bool log_items = false;   // --log-items
+    std::string config_path;   // shown in the admin panel
+    bool log_items = false;    // --log-items
+    bool log_latency = false;  // --log-latency
+    bool tour = false;         // --tour
     // No --layouts: a content update under state.dir (platform/update_wiring.h) replaces these.
     bool follow_updates = false;
 };

@@ -68,6 +68,7 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
         else
             st->app->release(x, y, glfwGetTime());
         st->dirty = true;
+        if (action != GLFW_PRESS) st->at_once = true;
     });
     // No key leaves the kiosk: Esc, F11, Alt+F4 and other shortcuts do nothing. A visitor's
     // navigation keys (nav_key) work; the open staff PIN pad and panel take their keys instead.
@@ -80,7 +81,7 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             return;
         if (!st->app->admin_visible()) {
             if (auto nav = nav_key_of(key, mods)) {
-                if (st->app->nav_key(*nav, glfwGetTime())) st->dirty = true;
+                if (st->app->nav_key(*nav, glfwGetTime())) st->dirty = st->at_once = true;
                 return;
             }
         }
@@ -99,7 +100,7 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
         else if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z)
             ch = 'a' + (key - GLFW_KEY_A);
         if (ch && st->app->key(ch, glfwGetTime()))
-            st->dirty = true;
+            st->dirty = st->at_once = true;
         else {  // a digit typed before the PIN pad opened may be a PIN: never log which one
             st->app->silence();
             log_event("key_ignored",
@@ -113,7 +114,7 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
         if (codepoint == '+') nav = NavKey::VolumeUp;
         if (codepoint == '-') nav = NavKey::VolumeDown;
         if (codepoint == '?') nav = NavKey::Help;
-        if (nav && st->app->nav_key(*nav, glfwGetTime())) st->dirty = true;
+        if (nav && st->app->nav_key(*nav, glfwGetTime())) st->dirty = st->at_once = true;
     });
     glfwSetWindowCloseCallback(w, [](GLFWwindow* w) {
         auto* st = static_cast<WindowInput*>(glfwGetWindowUserPointer(w));

@@ -14,6 +14,9 @@ struct WindowInput {
     KioskApp* app = nullptr;
     bool kiosk = true;  // ignore close requests
     bool dirty = true;  // something arrived: draw a frame
+    // A release or key: draw the next frame at once, not at the frame cap's pace (a tap's
+    // click happens on the frame that sees the release).
+    bool at_once = false;
     double x = 0, y = 0;
 };
 

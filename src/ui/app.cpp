@@ -116,7 +116,7 @@ void KioskApp::reset_session(const char* reason) {
 // release, key; staff requests
 
 void KioskApp::press(float x, float y, double now) {
-    now_ = now;
+    now_ = input_at_ = now;
     settle_frames_ = std::max(settle_frames_, 3);
     read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
@@ -164,6 +164,7 @@ void KioskApp::move(float x, float y, double now) {
 }
 
 void KioskApp::release(float x, float y, double now) {
+    input_at_ = now;
     settle_frames_ = std::max(settle_frames_, 3);
     if (swallow_) {
         swallow_ = false;
@@ -179,6 +180,7 @@ void KioskApp::release(float x, float y, double now) {
 bool KioskApp::key(int ch, double now) {
     const std::optional<AdminRequest> r = admin_.state().key(ch, now, all_places());
     if (!r) return false;
+    input_at_ = now;
     lifecycle_.input(now);
     settle_frames_ = std::max(settle_frames_, 3);
     carry_out(*r);
@@ -329,12 +331,20 @@ void KioskApp::apply(const Action& a) {
             break;
     }
     if (!(session_.current() == before)) {
+        place_input_ = input_at_;
         session_.access_panel = session_.language_panel = false;
         log_place();
         read_aloud_.place_shown(session_, content_.get());
     }
     tracker_.observe(session_, *content_);
     settle_frames_ = std::max(settle_frames_, 3);
+}
+
+std::optional<double> KioskApp::take_shown_input() {
+    if (shown_input_ < 0) return std::nullopt;
+    const double t = shown_input_;
+    shown_input_ = -1;
+    return t;
 }
 
 std::vector<Place> KioskApp::all_places() const {

@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -151,6 +152,11 @@ class KioskApp {
     std::vector<std::pair<std::string, Action>> proof_states() const;
     void request_exit() { exit_requested_ = true; }
     bool exit_requested() const { return exit_requested_; }
+    // Tap latency (tests/bench.sh): a tap or key asked for a new place that no frame has drawn
+    // yet (the runner draws it at once); and, once per such place, the caller's time of that
+    // input after the frame that drew it (take clears it).
+    bool place_due() const { return place_input_ >= 0; }
+    std::optional<double> take_shown_input();
 
   private:
     SessionDefaults defaults() const;
@@ -212,7 +218,10 @@ class KioskApp {
     int settle_frames_ = 3;
     int sessions_ = 1;
     double last_frame_ = -1;
-    double now_ = 0;  // the caller's clock at the latest input or frame
+    double now_ = 0;           // the caller's clock at the latest input or frame
+    double input_at_ = -1;     // the caller's clock at the latest press, release or key
+    double place_input_ = -1;  // the input that asked for a new place not yet drawn
+    double shown_input_ = -1;  // ... and once the frame that draws it has run
     double attract_since_ = 0;
     bool exit_requested_ = false;
     bool log_items_ = false;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/base/log.h"
 #include "core/kiosk/languages.h"
@@ -143,6 +144,8 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 
 bool KioskApp::frame(double now) {
     now_ = now;
+    // This frame draws the place a tap or key asked for (tap latency: take_shown_input).
+    if (place_input_ >= 0) shown_input_ = std::exchange(place_input_, -1);
     // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to
     // two and a half minutes to read; the warning would cut them off).
     if (read_aloud_.holds_idle(session_, lifecycle_.phase(), hooks_.speaking && hooks_.speaking()))

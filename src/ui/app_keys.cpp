@@ -46,7 +46,7 @@ void KioskApp::change_volume(int delta) {
 bool KioskApp::nav_key(NavKey k, double now) {
     if (admin_.visible() || !content_) return false;
     if (!key_bounce_.accept(static_cast<int>(k), now)) return true;  // a bounce, not a press
-    now_ = now;
+    now_ = input_at_ = now;
     settle_frames_ = std::max(settle_frames_, 3);
     read_aloud_.input();  // any key silences speech (EN 301 549 5.1.3.5)
     const LifecycleEvent e = lifecycle_.input(now);

@@ -175,6 +175,11 @@ TEST_CASE("command line") {
     CHECK(!parse_cli({"--theme", "pink"}).error.empty());
     CHECK(!parse_cli({"--speak", "home"}).error.empty());  // needs --wav
     CHECK(parse_cli({"--help"}).options.help);
+    const CliOptions bench = parse_cli({"--log-latency", "--tour"}).options;
+    CHECK(bench.log_latency);
+    CHECK(bench.tour);
+    CHECK_FALSE(parse_cli({}).options.log_latency);
+    CHECK_FALSE(parse_cli({}).options.tour);
 }
 
 // A key that is parsed, validated and documented but read by nothing is a lie to the site

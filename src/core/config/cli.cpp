@@ -31,6 +31,10 @@ std::string usage() {
                        guide results, where visitors stop, languages, accessibility, QR codes
   --stats-csv FILE     the same figures as CSV (figure,key,value; FILE - = stdout)
   --log-items          log the position of every button after each change (test automation)
+  --log-latency        log event=tap_latency ms=N for each tap or key that shows a new place:
+                       from the input to the end of the swap that shows it (make bench)
+  --tour               after the first frame, show every place once in every text size, then
+                       home again, and log event=tour_done (make bench: memory after a tour)
   --help-config        list every config key with its default
   --help, --version
 )";
@@ -100,6 +104,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             o.hash_pin = true;
         else if (a == "--log-items")
             o.log_items = true;
+        else if (a == "--log-latency")
+            o.log_latency = true;
+        else if (a == "--tour")
+            o.tour = true;
         else if (a == "--stats")
             o.stats = true;
         else if (a == "--stats-csv") {

@@ -18,13 +18,15 @@ struct CliOptions {
     std::string proof_dir;          // --proof DIR
     std::string speak_screen;       // --speak SCREEN_ID (with --wav FILE)
     std::string wav;
-    std::string guide;       // --guide rol=...,uitkering=...,steun=...
-    bool list_urls = false;  // --list-urls
-    bool hash_pin = false;   // --hash-pin
-    bool log_items = false;  // --log-items: log where each button is (for test automation)
-    bool stats = false;      // --stats: the usage figures as a report
-    std::string stats_csv;   // --stats-csv FILE: the same figures as CSV ("-" = stdout)
-    int stats_days = 28;     // --days N: the period of --stats / --stats-csv
+    std::string guide;         // --guide rol=...,uitkering=...,steun=...
+    bool list_urls = false;    // --list-urls
+    bool hash_pin = false;     // --hash-pin
+    bool log_items = false;    // --log-items: log where each button is (for test automation)
+    bool log_latency = false;  // --log-latency: log each tap's time to the new place (bench)
+    bool tour = false;         // --tour: show every place in every text size once (bench)
+    bool stats = false;        // --stats: the usage figures as a report
+    std::string stats_csv;     // --stats-csv FILE: the same figures as CSV ("-" = stdout)
+    int stats_days = 28;       // --days N: the period of --stats / --stats-csv
     bool help = false, version = false, help_config = false;
 };
 
