@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <malloc.h>
 
 #include <cmath>
 
@@ -56,6 +57,11 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
     imgui = ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    // The backend's shaders now. It makes its own font texture with them, from the still empty
+    // atlas (its small default font): dropped at once, ours replaces it (upload_font_texture).
+    // Left to the first frame, the backend would build our atlas a second time, as RGBA.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
     files = find_fonts(cfg.fonts.regular, cfg.fonts.bold);
     textures = std::make_unique<GlTextures>(assets);
     int fw, fh;
@@ -69,9 +75,32 @@ void GlWindow::build_fonts_for(TextSize size, std::shared_ptr<const Content> con
     ImGuiIO& io = ImGui::GetIO();
     build_fonts(*io.Fonts, fonts, files, std::move(content), width, height, px_per_mm, size,
                 viewing_cm);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    io.Fonts->ClearTexData();  // the GPU has the atlas now: drop both CPU copies of it
+    upload_font_texture();
+}
+
+void GlWindow::upload_font_texture() {
+    // ImGui 1.86's OpenGL3 backend uploads the atlas as RGBA: white with the glyphs in alpha,
+    // four times the one channel that holds them. We upload that channel alone and let the
+    // texture's swizzle read it as (1, 1, 1, a): what the backend's shader then sees is the same.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&px, &w, &h);
+    if (!font_texture) glGenTextures(1, &font_texture);
+    glBindTexture(GL_TEXTURE_2D, font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint white_alpha[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_alpha);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, px);
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
+    // The GPU has the glyphs now, and a rebuild starts from the font files again (build_fonts):
+    // the pixels and the fonts' file data are not needed here.
+    atlas.ClearTexData();
+    atlas.ClearInputData();
+    malloc_trim(0);  // and what the rebuild left free in the heap goes back too
 }
 
 bool GlWindow::render(KioskApp& app, double now) {
@@ -103,6 +132,8 @@ bool GlWindow::render(KioskApp& app, double now) {
 
 void GlWindow::close() {
     textures.reset();
+    if (font_texture) glDeleteTextures(1, &font_texture);
+    font_texture = 0;
     if (imgui) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext(imgui);

@@ -24,6 +24,7 @@ struct GlWindow {
     std::unique_ptr<GlTextures> textures;
     float width = 0, height = 0, px_per_mm = 4;
     double viewing_cm = 50;
+    unsigned font_texture = 0;  // GL name; ours, not the OpenGL3 backend's (see gl_window.cpp)
 
     // Opens a `w` x `h` window (fullscreen on the profile's monitor when `fullscreen`); false
     // when there is no display or no OpenGL 3.3 (logged). Call close() either way.
@@ -31,6 +32,9 @@ struct GlWindow {
               const std::string& assets);
     // Builds the atlas for `size` and the glyphs of `content`, uploads it, drops the CPU copy.
     void build_fonts_for(TextSize size, std::shared_ptr<const Content> content);
+    // Uploads the built atlas of the current context as the font texture (one channel), then
+    // frees the atlas's pixels and its font files.
+    void upload_font_texture();
     // One rendered frame of `app` into the back buffer. Returns what app.frame returned.
     bool render(KioskApp& app, double now);
     void close();
