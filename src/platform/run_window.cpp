@@ -39,6 +39,11 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     // crept up by about 20 MB an hour under the soak's font and content reloads; with one arena
     // it stays flat (make soak). Set before any thread starts.
     mallopt(M_ARENA_MAX, 1);
+    // A fixed threshold: every block of 256 KB or more (a decoded picture, the font atlas's
+    // pixels and files) is its own mapping and goes back to the system when freed. glibc's
+    // default raises the threshold to the largest block freed so far, and then such blocks stay
+    // in the heap, which after a start and a tour of every screen held some 20 MB of holes.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     const bool kiosk = cfg.window.fullscreen;
     // A screen mounted in portrait: xrandr and xinput (display.rotation, touch.device), before
     // glfwInit so GLFW sees the turned screen's size. Before the signal watcher too: its wake-up

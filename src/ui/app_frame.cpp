@@ -233,8 +233,10 @@ bool KioskApp::frame(double now) {
         }
         ImGui::SetCursorPos({0, top});
         const std::string key = session_.current().key();
-        ImGui::BeginChild(("##content-" + key).c_str(), {m.width, bottom - top}, false,
-                          ImGuiWindowFlags_NoNav);
+        // One child window for every place: ImGui keeps a window's draw buffers until it has
+        // gone unused for a minute, and one per place held some 10 MB after a visitor had seen
+        // every screen. The place's scroll is the session's (restored just below).
+        ImGui::BeginChild("##content", {m.width, bottom - top}, false, ImGuiWindowFlags_NoNav);
         if (key != shown_key_) {
             auto it = session_.scroll.find(key);
             ImGui::SetScrollY(it == session_.scroll.end() ? 0 : it->second);

@@ -118,6 +118,25 @@ TEST_CASE("a drag that starts on a button scrolls and does not click; a quick ta
     CHECK(k.app().session().history.size() == depth + 1);
 }
 
+TEST_CASE("every place keeps its own scroll: a new place starts at the top, Back returns there") {
+    // All places share one scrolling child window (app_frame.cpp); the session holds each
+    // place's scroll, and a short place in between must not clip the long one's on return.
+    Kiosk k(1280, 800);
+    k.app().apply({Action::Open, "jobcoach-vinden"});
+    k.k->settle();
+    k.k->drag(640, 600, 0, -300, 8);
+    k.k->settle(120);
+    const float at = k.app().session().scroll.at("screen:jobcoach-vinden");
+    REQUIRE(at > 250);
+    k.app().apply({Action::Open, "vormen"});
+    k.k->settle();
+    CHECK(k.app().session().scroll.count("screen:vormen") == 0);  // at the top
+    k.app().apply({Action::Back});
+    k.k->settle();
+    CHECK(k.place().id == "jobcoach-vinden");
+    CHECK(k.app().session().scroll.at("screen:jobcoach-vinden") == doctest::Approx(at));
+}
+
 TEST_CASE(
     "idle: warning, reset, attract; the first touch starts a fresh session and is not a click") {
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
