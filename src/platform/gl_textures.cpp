@@ -1,7 +1,6 @@
 #include "platform/gl_textures.h"
 
 #include <glad/gl.h>
-#include <stb_image.h>
 
 #include "core/base/log.h"
 
@@ -17,15 +16,22 @@ void GlTextures::clear() {
         if (id) glDeleteTextures(1, &id);
     }
     cache_.clear();
+    decoded_.clear();
 }
 
 TextureInfo GlTextures::get(const std::string& file) {
     auto it = cache_.find(file);
     if (it != cache_.end()) return it->second;
     TextureInfo info;
-    int w = 0, h = 0, n = 0;
     const std::string path = dir_ + "/" + file;
-    if (unsigned char* px = stbi_load(path.c_str(), &w, &h, &n, 4)) {
+    DecodedPicture px;
+    if (auto d = decoded_.find(file); d != decoded_.end()) {
+        px = std::move(d->second);
+        decoded_.erase(d);
+    } else {
+        px = decode_picture(path);
+    }
+    if (px.rgba) {
         GLuint id = 0;
         glGenTextures(1, &id);
         glBindTexture(GL_TEXTURE_2D, id);
@@ -34,10 +40,10 @@ TextureInfo GlTextures::get(const std::string& file) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
-        stbi_image_free(px);
-        info = {reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id)), static_cast<float>(w),
-                static_cast<float>(h)};
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, px.width, px.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     px.rgba.get());
+        info = {reinterpret_cast<ImTextureID>(static_cast<intptr_t>(id)),
+                static_cast<float>(px.width), static_cast<float>(px.height)};
     } else if (!file.empty()) {
         log_line("cannot load picture " + path);
     }

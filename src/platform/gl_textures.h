@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "platform/pictures.h"
 #include "ui/textures.h"
 
 namespace ww {
@@ -12,7 +13,9 @@ class GlTextures : public TextureSource {
     explicit GlTextures(std::string assets_dir) : dir_(std::move(assets_dir)) {}
     ~GlTextures() override;
     TextureInfo get(const std::string& file) override;
-    void clear();  // after a content reload: pictures may have changed
+    // Pictures decoded ahead (platform/start_load.h): uploaded, then freed, when first drawn.
+    void adopt(std::map<std::string, DecodedPicture> decoded) { decoded_ = std::move(decoded); }
+    void clear();  // after a content reload: pictures may have changed (decoded ones too)
     // Another assets/ folder (a content update): the cache is cleared when it differs.
     void set_dir(const std::string& dir) {
         if (dir == dir_) return;
@@ -23,6 +26,7 @@ class GlTextures : public TextureSource {
   private:
     std::string dir_;
     std::map<std::string, TextureInfo> cache_;
+    std::map<std::string, DecodedPicture> decoded_;
 };
 
 }  // namespace ww

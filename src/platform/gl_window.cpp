@@ -10,7 +10,6 @@
 #include <cmath>
 
 #include "core/base/log.h"
-#include "platform/font_files.h"
 #include "platform/monitors.h"
 #include "ui/app.h"
 
@@ -62,7 +61,6 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
     // Left to the first frame, the backend would build our atlas a second time, as RGBA.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    files = find_fonts(cfg.fonts.regular, cfg.fonts.bold);
     textures = std::make_unique<GlTextures>(assets);
     int fw, fh;
     glfwGetWindowSize(window, &fw, &fh);

@@ -20,7 +20,7 @@ struct GlWindow {
     GLFWwindow* window = nullptr;
     ImGuiContext* imgui = nullptr;
     FontSet fonts;
-    FontFiles files;
+    FontFiles files;  // set before build_fonts_for (make_kiosk)
     std::unique_ptr<GlTextures> textures;
     float width = 0, height = 0, px_per_mm = 4;
     double viewing_cm = 50;

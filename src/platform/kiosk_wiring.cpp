@@ -16,9 +16,11 @@ std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg) {
     return std::make_unique<StatsWriter>(std::move(s));
 }
 
-WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts, double now,
-                         std::function<void()> reload) {
-    ContentLoad load = load_content(opts.layouts_dir, opts.assets_dir);
+WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts,
+                         StartLoad start, double now, std::function<void()> reload) {
+    ContentLoad load = std::move(start.content);
+    win.files = std::move(start.fonts);
+    win.textures->adopt(std::move(start.pictures));
     win.build_fonts_for(parse_text_size(cfg.accessibility.text_size), load.content);
     WindowedKiosk k;
     k.app = std::make_unique<KioskApp>(cfg, std::move(load), *win.textures, win.fonts, now);

@@ -7,6 +7,7 @@
 #include "platform/gl_window.h"
 #include "platform/runner.h"
 #include "platform/speaker.h"
+#include "platform/start_load.h"
 #include "platform/stats_writer.h"
 #include "ui/app.h"
 
@@ -22,8 +23,9 @@ struct WindowedKiosk {
 // false.
 std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg);
 
-// `reload` asks the frame loop for a content reload (the admin panel's button); null = none.
-WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts, double now,
-                         std::function<void()> reload);
+// The app in `win` on what `start` loaded (its fonts and pictures go to the window). `reload` asks
+// the frame loop for a content reload (the admin panel's button); null = none.
+WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions& opts,
+                         StartLoad start, double now, std::function<void()> reload);
 
 }  // namespace ww

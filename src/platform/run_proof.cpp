@@ -22,7 +22,10 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
     }
     std::filesystem::create_directories(dir);
     double now = 0;
-    WindowedKiosk k = make_kiosk(gui, cfg, opts, now, nullptr);
+    WindowedKiosk k = make_kiosk(
+        gui, cfg, opts,
+        load_start({opts.layouts_dir, opts.assets_dir, cfg.fonts.regular, cfg.fonts.bold}), now,
+        nullptr);
     KioskApp* app = k.app.get();
     int fw, fh;
     glfwGetFramebufferSize(gui.window, &fw, &fh);

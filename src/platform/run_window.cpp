@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <optional>
 
 #include "core/base/log.h"
@@ -58,8 +59,13 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     RunOptions live = opts;
     live.layouts_dir = updates.dirs().layouts;
     live.assets_dir = updates.dirs().assets;
+    // Content, font files and home's pictures load on a thread while GLFW opens the display and
+    // the GL context (platform/start_load.h). After the signal watcher: it inherits its mask.
+    std::future<StartLoad> start =
+        load_start_async({live.layouts_dir, live.assets_dir, cfg.fonts.regular, cfg.fonts.bold});
     GlWindow gui;
     if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.assets_dir)) {
+        start.wait();
         updates.stop();
         signals.stop();
         gui.close();
@@ -67,8 +73,8 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     }
     if (kiosk && cfg.window.hide_cursor)
         glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-    WindowedKiosk k =
-        make_kiosk(gui, cfg, live, glfwGetTime(), [&signals] { signals.request_reload(); });
+    WindowedKiosk k = make_kiosk(gui, cfg, live, start.get(), glfwGetTime(),
+                                 [&signals] { signals.request_reload(); });
     // The heartbeat's "sessions today" is the stats writer's (thread-safe) count, asked by the
     // updater's thread; the writer outlives it (updates.stop() comes first at the end).
     updates.start(
