@@ -16,7 +16,7 @@
 namespace ww {
 
 bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w, int h,
-                    const std::string& assets) {
+                    const std::string& assets, const GlWindowHooks& hooks) {
     glfwSetErrorCallback([](int code, const char* msg) {
         log_line("glfw error " + std::to_string(code) + ": " + msg);
     });
@@ -34,14 +34,16 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWmonitor* monitor = pick_monitor(cfg.window.monitor);
-    if (fullscreen && monitor) {
-        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-        w = mode->width;
-        h = mode->height;
-        window = glfwCreateWindow(w, h, "wegwijzer", monitor, nullptr);
-    } else {
-        window = glfwCreateWindow(w, h, "wegwijzer", nullptr, nullptr);
-    }
+    const GLFWvidmode* mode = fullscreen && monitor ? glfwGetVideoMode(monitor) : nullptr;
+    width = static_cast<float>(mode ? mode->width : w);
+    height = static_cast<float>(mode ? mode->height : h);
+    px_per_mm = cfg.display.px_per_mm > 0 ? static_cast<float>(cfg.display.px_per_mm)
+                                          : monitor_px_per_mm(monitor);
+    if (px_per_mm <= 0) px_per_mm = 3.8f;  // a 24" 1080p screen; set display.px_per_mm
+    viewing_cm = cfg.display.viewing_distance_cm;
+    if (hooks.display_known) hooks.display_known(*this);
+    window = glfwCreateWindow(static_cast<int>(width), static_cast<int>(height), "wegwijzer",
+                              mode ? monitor : nullptr, nullptr);
     if (!window) return false;
     glfwMakeContextCurrent(window);
     if (!gladLoadGL(glfwGetProcAddress)) {
@@ -49,23 +51,21 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
         return false;
     }
     glfwSwapInterval(1);
-    px_per_mm = cfg.display.px_per_mm > 0 ? static_cast<float>(cfg.display.px_per_mm)
-                                          : monitor_px_per_mm(monitor);
-    if (px_per_mm <= 0) px_per_mm = 3.8f;  // a 24" 1080p screen; set display.px_per_mm
-    viewing_cm = cfg.display.viewing_distance_cm;
-    imgui = ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
+    if (hooks.before_imgui) hooks.before_imgui();
+    // The backend's shaders now. It also makes a font texture from the atlas it finds, so it
+    // gets an empty one of its own (ImGui's small default font, dropped at once): our atlas may
+    // not be built yet, and the backend would upload it as RGBA (upload_font_texture).
+    ImFontAtlas backend_atlas;
+    imgui = ImGui::CreateContext(&backend_atlas);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    // The backend's shaders now. It makes its own font texture with them, from the still empty
-    // atlas (its small default font): dropped at once, ours replaces it (upload_font_texture).
-    // Left to the first frame, the backend would build our atlas a second time, as RGBA.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts = &atlas;  // neither atlas belongs to the context: it frees neither
     textures = std::make_unique<GlTextures>(assets);
-    int fw, fh;
-    glfwGetWindowSize(window, &fw, &fh);
-    width = static_cast<float>(fw);
-    height = static_cast<float>(fh);
+    // width and height stay the size the fonts are built for: should the window have come out
+    // otherwise, the first frame sees the difference and builds them again (render).
     return true;
 }
 

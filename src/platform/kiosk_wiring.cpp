@@ -21,7 +21,10 @@ WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions
     ContentLoad load = std::move(start.content);
     win.files = std::move(start.fonts);
     win.textures->adopt(std::move(start.pictures));
-    win.build_fonts_for(parse_text_size(cfg.accessibility.text_size), load.content);
+    if (start.atlas_built)
+        win.upload_font_texture();
+    else
+        win.build_fonts_for(parse_text_size(cfg.accessibility.text_size), load.content);
     WindowedKiosk k;
     k.app = std::make_unique<KioskApp>(cfg, std::move(load), *win.textures, win.fonts, now);
     KioskApp* app = k.app.get();

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <future>
 #include <optional>
 
 #include "core/base/log.h"
@@ -59,13 +58,20 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     RunOptions live = opts;
     live.layouts_dir = updates.dirs().layouts;
     live.assets_dir = updates.dirs().assets;
-    // Content, font files and home's pictures load on a thread while GLFW opens the display and
-    // the GL context (platform/start_load.h). After the signal watcher: it inherits its mask.
-    std::future<StartLoad> start =
-        load_start_async({live.layouts_dir, live.assets_dir, cfg.fonts.regular, cfg.fonts.bold});
+    // Content, font files, home's pictures and the font atlas load on a thread while GLFW opens
+    // the display and the GL context (platform/start_load.h). After the signal watcher: the
+    // thread inherits its blocked signals. Before it ends, nothing else may use ImGui.
     GlWindow gui;
-    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.assets_dir)) {
-        start.wait();
+    StartLoader start({live.layouts_dir, live.assets_dir, cfg.fonts.regular, cfg.fonts.bold});
+    std::optional<StartLoad> loaded;
+    GlWindowHooks hooks;
+    hooks.display_known = [&start,
+                           size = parse_text_size(cfg.accessibility.text_size)](GlWindow& w) {
+        start.build_fonts({&w.atlas, &w.fonts, w.width, w.height, w.px_per_mm, size, w.viewing_cm});
+    };
+    hooks.before_imgui = [&] { loaded = start.take(); };
+    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.assets_dir, hooks)) {
+        if (!loaded) start.take();  // it may be building into gui
         updates.stop();
         signals.stop();
         gui.close();
@@ -73,7 +79,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     }
     if (kiosk && cfg.window.hide_cursor)
         glfwSetInputMode(gui.window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-    WindowedKiosk k = make_kiosk(gui, cfg, live, start.get(), glfwGetTime(),
+    WindowedKiosk k = make_kiosk(gui, cfg, live, std::move(*loaded), glfwGetTime(),
                                  [&signals] { signals.request_reload(); });
     // The heartbeat's "sessions today" is the stats writer's (thread-safe) count, asked by the
     // updater's thread; the writer outlives it (updates.stop() comes first at the end).

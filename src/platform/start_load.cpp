@@ -16,4 +16,49 @@ StartLoad load_start(const StartPaths& paths) {
     return s;
 }
 
+StartLoader::StartLoader(StartPaths paths) : thread_([this, p = std::move(paths)] { run(p); }) {}
+
+StartLoader::~StartLoader() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        no_job_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void StartLoader::build_fonts(const FontJob& job) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        job_ = job;
+    }
+    cv_.notify_all();
+}
+
+StartLoad StartLoader::take() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        no_job_ = true;  // a job given before now is still built: the thread checks it first
+    }
+    cv_.notify_all();
+    thread_.join();
+    return std::move(load_);
+}
+
+void StartLoader::run(const StartPaths& paths) {
+    StartLoad s = load_start(paths);
+    std::optional<FontJob> job;
+    {
+        std::unique_lock<std::mutex> lock(m_);
+        cv_.wait(lock, [this] { return job_ || no_job_; });
+        job = job_;
+    }
+    if (job) {
+        ww::build_fonts(*job->atlas, *job->set, s.fonts, s.content.content, job->width, job->height,
+                        job->px_per_mm, job->size, job->viewing_cm);
+        s.atlas_built = true;
+    }
+    load_ = std::move(s);  // read by take() after the join
+}
+
 }  // namespace ww
