@@ -17,6 +17,8 @@ DEPS := cmake make g++ pkg-config \
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
+# Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
+BENCH_DEPS := chromium
 
 .PHONY: deps test-deps build run test bench fuzz soak check proof format clean package bundle
 
@@ -91,6 +93,7 @@ check: build
 	$(BUILD)/wegwijzer --check
 
 bench: build
+	$(call install_missing,$(BENCH_DEPS))
 	tests/bench.sh $(BUILD)
 
 # The real-window monkey for HOURS hours (default 1): RSS and open files at start and end, both
