@@ -46,15 +46,16 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The shared libraries we link, from dpkg-shlibdeps; then what the binary cannot show:
-# libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3), the speech
-# data and audio library (opened at run time), the fonts, the X stack of the session script, and
+# libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3), the
+# libraries opened on first use (platform/lazy_lib.h: speech, its audio and data, content
+# updates' download and unpacking), the fonts, the X stack of the session script, and
 # the CA certificates content updates over https:// check the server with (libcurl only
 # recommends them).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libglfw3, espeak-ng-data, libpcaudio0, fonts-noto-core, fonts-dejavu-core, \
-xserver-xorg-core, xserver-xorg-input-libinput, xinit, xauth, x11-xserver-utils, xinput, \
-libpam-systemd, adduser, ca-certificates")
+    "libglfw3, libespeak-ng1, espeak-ng-data, libpcaudio0, libcurl4, libarchive13, \
+fonts-noto-core, fonts-dejavu-core, xserver-xorg-core, xserver-xorg-input-libinput, xinit, \
+xauth, x11-xserver-utils, xinput, libpam-systemd, adduser, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg-video-all")
 
 # Maintainer scripts, and every file under /etc as a conffile (an upgrade keeps a site's edits).

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "platform/lazy_lib.h"
+
 namespace fs = std::filesystem;
 
 namespace ww {
@@ -31,9 +33,31 @@ std::string current_content_dir(const std::string& state_dir) {
 
 namespace {
 
-EntryType type_of(archive_entry* e) {
-    if (archive_entry_hardlink(e) || archive_entry_symlink(e)) return EntryType::Other;
-    switch (archive_entry_filetype(e)) {
+// libarchive, opened on the first bundle to unpack (platform/lazy_lib.h).
+struct Archive {
+    LazyLib lib{"libarchive.so.13"};
+    WW_LAZY_FN(lib, archive_read_new);
+    WW_LAZY_FN(lib, archive_read_free);
+    WW_LAZY_FN(lib, archive_read_support_filter_gzip);
+    WW_LAZY_FN(lib, archive_read_support_format_tar);
+    WW_LAZY_FN(lib, archive_read_open_memory);
+    WW_LAZY_FN(lib, archive_read_next_header);
+    WW_LAZY_FN(lib, archive_read_data);
+    WW_LAZY_FN(lib, archive_error_string);
+    WW_LAZY_FN(lib, archive_entry_pathname);
+    WW_LAZY_FN(lib, archive_entry_filetype);
+    WW_LAZY_FN(lib, archive_entry_hardlink);
+    WW_LAZY_FN(lib, archive_entry_symlink);
+};
+
+const Archive& libarchive() {
+    static const Archive a;
+    return a;
+}
+
+EntryType type_of(const Archive& api, archive_entry* e) {
+    if (api.archive_entry_hardlink(e) || api.archive_entry_symlink(e)) return EntryType::Other;
+    switch (api.archive_entry_filetype(e)) {
         case AE_IFREG:
             return EntryType::File;
         case AE_IFDIR:
@@ -43,8 +67,8 @@ EntryType type_of(archive_entry* e) {
     }
 }
 
-bool write_file(archive* a, const fs::path& path, uint64_t& total, const UnpackLimits& limits,
-                std::string& error) {
+bool write_file(const Archive& api, archive* a, const fs::path& path, uint64_t& total,
+                const UnpackLimits& limits, std::string& error) {
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
         error = "cannot create " + path.string();
@@ -53,10 +77,10 @@ bool write_file(archive* a, const fs::path& path, uint64_t& total, const UnpackL
     char buf[64 * 1024];
     bool ok = true;
     for (;;) {
-        const la_ssize_t n = archive_read_data(a, buf, sizeof buf);
+        const la_ssize_t n = api.archive_read_data(a, buf, sizeof buf);
         if (n == 0) break;
         if (n < 0) {
-            error = std::string("broken archive: ") + archive_error_string(a);
+            error = std::string("broken archive: ") + api.archive_error_string(a);
             ok = false;
             break;
         }
@@ -81,12 +105,17 @@ bool write_file(archive* a, const fs::path& path, uint64_t& total, const UnpackL
 
 bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const UnpackLimits& limits,
                  std::string& error) {
-    std::unique_ptr<archive, int (*)(archive*)> a(archive_read_new(), archive_read_free);
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_format_tar(a.get());
-    if (archive_read_open_memory(a.get(), archive_bytes.data(), archive_bytes.size()) !=
+    const Archive& api = libarchive();
+    if (!api.lib.ok()) {
+        error = api.lib.error();
+        return false;
+    }
+    std::unique_ptr<archive, int (*)(archive*)> a(api.archive_read_new(), api.archive_read_free);
+    api.archive_read_support_filter_gzip(a.get());
+    api.archive_read_support_format_tar(a.get());
+    if (api.archive_read_open_memory(a.get(), archive_bytes.data(), archive_bytes.size()) !=
         ARCHIVE_OK) {
-        error = std::string("not a .tar.gz: ") + archive_error_string(a.get());
+        error = std::string("not a .tar.gz: ") + api.archive_error_string(a.get());
         return false;
     }
     uint64_t total = 0;
@@ -94,19 +123,19 @@ bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const U
     bool has_layouts = false;
     for (;;) {
         archive_entry* e = nullptr;
-        const int rc = archive_read_next_header(a.get(), &e);
+        const int rc = api.archive_read_next_header(a.get(), &e);
         if (rc == ARCHIVE_EOF) break;
         if (rc != ARCHIVE_OK) {
-            error = std::string("broken archive: ") + archive_error_string(a.get());
+            error = std::string("broken archive: ") + api.archive_error_string(a.get());
             return false;
         }
         if (++entries > limits.max_entries) {
             error = "more than " + std::to_string(limits.max_entries) + " entries";
             return false;
         }
-        const char* name = archive_entry_pathname(e);
+        const char* name = api.archive_entry_pathname(e);
         const std::string path = name ? name : "";
-        const EntryType type = type_of(e);
+        const EntryType type = type_of(api, e);
         if (const std::string why = check_archive_entry(path, type); !why.empty()) {
             error = "refused entry '" + path + "': " + why;
             return false;
@@ -127,7 +156,7 @@ bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const U
             error = "cannot create " + out.parent_path().string();
             return false;
         }
-        if (!write_file(a.get(), out, total, limits, error)) return false;
+        if (!write_file(api, a.get(), out, total, limits, error)) return false;
     }
     if (!has_layouts) {
         error = "no layouts/ in the bundle";

@@ -1,7 +1,5 @@
 #include "platform/speaker.h"
 
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -11,6 +9,7 @@
 #include <thread>
 
 #include "core/base/log.h"
+#include "platform/lazy_lib.h"
 #include "platform/speech_synth.h"
 
 namespace ww {
@@ -19,55 +18,47 @@ namespace {
 
 // The few functions of libpcaudio (pcaudiolib/audio.h) we use; the library comes with
 // libespeak-ng1 but its header is not packaged, and loading it at run time keeps a missing
-// audio stack from stopping the kiosk.
-struct PcAudio {
+// audio stack from stopping the kiosk (platform/lazy_lib.h).
+struct PcAudioLib {
     using Create = void* (*)(const char*, const char*, const char*);
     using Open = int (*)(void*, int, uint32_t, uint8_t);
     using Write = int (*)(void*, const void*, size_t);
     using Simple = int (*)(void*);
     using Destroy = void (*)(void*);
-    static constexpr int kS16LE = 2;  // AUDIO_OBJECT_FORMAT_S16LE
 
-    void* lib = nullptr;
-    Create create = nullptr;
-    Open open = nullptr;
-    Write write = nullptr;
-    Simple drain = nullptr, flush = nullptr;
-    Destroy close = nullptr, destroy = nullptr;
+    LazyLib lib{"libpcaudio.so.0"};
+    Create create = lib.get<Create>("create_audio_device_object");
+    Open open = lib.get<Open>("audio_object_open");
+    Write write = lib.get<Write>("audio_object_write");
+    Simple flush = lib.get<Simple>("audio_object_flush");
+    Destroy close = lib.get<Destroy>("audio_object_close");
+    Destroy destroy = lib.get<Destroy>("audio_object_destroy");
+};
+
+struct PcAudio {
+    static constexpr int kS16LE = 2;  // AUDIO_OBJECT_FORMAT_S16LE
+    const PcAudioLib* f = nullptr;    // once loaded
     void* device = nullptr;
 
     bool load(std::string& why) {
-        if (lib) return true;
-        lib = dlopen("libpcaudio.so.0", RTLD_NOW | RTLD_LOCAL);
-        if (!lib) {
-            why = "libpcaudio not found";
+        static const PcAudioLib lib;  // opened by the first speech, once
+        if (!lib.lib.ok()) {
+            why = lib.lib.error();
             return false;
         }
-        create = reinterpret_cast<Create>(dlsym(lib, "create_audio_device_object"));
-        open = reinterpret_cast<Open>(dlsym(lib, "audio_object_open"));
-        write = reinterpret_cast<Write>(dlsym(lib, "audio_object_write"));
-        drain = reinterpret_cast<Simple>(dlsym(lib, "audio_object_drain"));
-        flush = reinterpret_cast<Simple>(dlsym(lib, "audio_object_flush"));
-        close = reinterpret_cast<Destroy>(dlsym(lib, "audio_object_close"));
-        destroy = reinterpret_cast<Destroy>(dlsym(lib, "audio_object_destroy"));
-        if (!create || !open || !write || !drain || !flush || !close || !destroy) {
-            why = "libpcaudio lacks a function";
-            dlclose(lib);
-            lib = nullptr;
-            return false;
-        }
+        f = &lib;
         return true;
     }
     bool start(int rate, std::string& why) {
         if (device) return true;
         if (!load(why)) return false;
-        void* d = create(nullptr, "wegwijzer", "Read aloud");
+        void* d = f->create(nullptr, "wegwijzer", "Read aloud");
         if (!d) {
             why = "no audio device";
             return false;
         }
-        if (open(d, kS16LE, static_cast<uint32_t>(rate), 1) != 0) {
-            destroy(d);
+        if (f->open(d, kS16LE, static_cast<uint32_t>(rate), 1) != 0) {
+            f->destroy(d);
             why = "audio device does not open";
             return false;
         }
@@ -76,8 +67,8 @@ struct PcAudio {
     }
     void stop() {
         if (!device) return;
-        close(device);
-        destroy(device);
+        f->close(device);
+        f->destroy(device);
         device = nullptr;
     }
 };
@@ -126,11 +117,11 @@ struct Speaker::Impl {
         const auto start = std::chrono::steady_clock::now();
         for (size_t at = 0; at < a.samples.size(); at += chunk) {
             if (cancelled()) {
-                audio.flush(audio.device);
+                audio.f->flush(audio.device);
                 return;
             }
             const size_t n = std::min(chunk, a.samples.size() - at);
-            if (audio.write(audio.device, a.samples.data() + at, n * 2) != 0) {
+            if (audio.f->write(audio.device, a.samples.data() + at, n * 2) != 0) {
                 audio.stop();  // the device went away; open it again next time
                 return;
             }
@@ -141,7 +132,7 @@ struct Speaker::Impl {
         std::unique_lock<std::mutex> lock(m);
         cv.wait_until(lock, end, [&] { return cancelled() || quit; });
         lock.unlock();
-        if (cancelled()) audio.flush(audio.device);
+        if (cancelled()) audio.f->flush(audio.device);
     }
 
     void run() {

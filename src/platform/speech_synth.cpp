@@ -8,14 +8,28 @@
 #include <mutex>
 
 #include "core/base/log.h"
+#include "platform/lazy_lib.h"
 
 namespace ww {
 
 namespace {
 
+// libespeak-ng, opened by the first speech (platform/lazy_lib.h).
+struct Espeak {
+    LazyLib lib{"libespeak-ng.so.1"};
+    WW_LAZY_FN(lib, espeak_Initialize);
+    WW_LAZY_FN(lib, espeak_SetSynthCallback);
+    WW_LAZY_FN(lib, espeak_SetVoiceByName);
+    WW_LAZY_FN(lib, espeak_SetVoiceByProperties);
+    WW_LAZY_FN(lib, espeak_SetParameter);
+    WW_LAZY_FN(lib, espeak_Synth);
+    WW_LAZY_FN(lib, espeak_Synchronize);
+};
+
 // eSpeak NG keeps global state: one engine for the process, one synthesis at a time.
 std::mutex g_engine;
-int g_sample_rate = 0;  // 0 = not started, < 0 = cannot start
+const Espeak* g_espeak = nullptr;  // once the engine has started
+int g_sample_rate = 0;             // 0 = not started, < 0 = cannot start
 std::vector<int16_t>* g_out = nullptr;
 const std::function<bool()>* g_cancel = nullptr;
 
@@ -26,24 +40,32 @@ int on_samples(short* wav, int n, espeak_EVENT*) {
 
 int engine() {
     if (g_sample_rate == 0) {
+        static const Espeak api;
+        if (!api.lib.ok()) {
+            g_sample_rate = -1;
+            log_line("speech: " + api.lib.error());
+            return g_sample_rate;
+        }
         // DONT_EXIT: without its data eSpeak NG would otherwise end the whole kiosk.
-        const int rate =
-            espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 250, nullptr, espeakINITIALIZE_DONT_EXIT);
+        const int rate = api.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 250, nullptr,
+                                               espeakINITIALIZE_DONT_EXIT);
         g_sample_rate = rate > 0 ? rate : -1;
-        if (rate > 0)
-            espeak_SetSynthCallback(on_samples);
-        else
+        if (rate > 0) {
+            g_espeak = &api;
+            api.espeak_SetSynthCallback(on_samples);
+        } else {
             log_line("speech: eSpeak NG could not start (is espeak-ng-data installed?)");
+        }
     }
     return g_sample_rate;
 }
 
 bool select_voice(const std::string& lang) {
-    if (espeak_SetVoiceByName(lang.c_str()) == EE_OK) return true;
+    if (g_espeak->espeak_SetVoiceByName(lang.c_str()) == EE_OK) return true;
     espeak_VOICE v;
     std::memset(&v, 0, sizeof v);
     v.languages = lang.c_str();
-    return espeak_SetVoiceByProperties(&v) == EE_OK;
+    return g_espeak->espeak_SetVoiceByProperties(&v) == EE_OK;
 }
 
 void put16(FILE* f, uint16_t v) {
@@ -66,14 +88,15 @@ bool synthesize_cancellable(const std::string& text, const std::string& lang, in
         log_line("speech: no eSpeak NG voice for language '" + lang + "'");
         return false;
     }
-    espeak_SetParameter(espeakRATE, std::clamp(rate, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
-    espeak_SetParameter(espeakVOLUME, std::clamp(volume, 0, 100), 0);
+    g_espeak->espeak_SetParameter(espeakRATE,
+                                  std::clamp(rate, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
+    g_espeak->espeak_SetParameter(espeakVOLUME, std::clamp(volume, 0, 100), 0);
     out.sample_rate = g_sample_rate;
     g_out = &out.samples;
     g_cancel = &cancel;
-    const espeak_ERROR e = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
-                                        espeakCHARS_UTF8, nullptr, nullptr);
-    espeak_Synchronize();
+    const espeak_ERROR e = g_espeak->espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER,
+                                                  0, espeakCHARS_UTF8, nullptr, nullptr);
+    g_espeak->espeak_Synchronize();
     g_out = nullptr;
     g_cancel = nullptr;
     return e == EE_OK && !cancel();

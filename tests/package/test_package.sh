@@ -14,6 +14,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 echo "== lintian $DEB"
 lintian --fail-on error "$DEB"
+# The libraries the kiosk opens on first use (platform/lazy_lib.h) are in no ELF header, so
+# dpkg-shlibdeps cannot see them: the package must name them itself.
+depends=$(dpkg-deb -f "$DEB" Depends)
+for lib in libespeak-ng1 libpcaudio0 libcurl4 libarchive13; do
+  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
+done
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "SKIPPED: installing, upgrading and purging the package needs root (CI runs as root);"
