@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/base/log.h"
+#include "core/kiosk/frame_pacer.h"
 #include "platform/display_setup_run.h"
 #include "platform/gl_window.h"
 #include "platform/kiosk_wiring.h"
@@ -95,12 +96,11 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     ScreenPower power;
 
     // Frame pacing: draw after input and while the app is busy (drag, flick, settling), at most
-    // 60 times a second (vsync does not block under Xvfb or on some drivers); otherwise sleep
-    // until the app's next timer (countdown tick, attract animation) or the next event. A
-    // release or key, and the new place it asked for, are drawn at once: a visitor waits for
-    // those (tap latency), while the cap is for streams of frames (a drag).
-    constexpr double kMinFrameTime = 1.0 / 60;
-    double last_frame = -1;
+    // 60 times a second (core/kiosk/frame_pacer.h: the swap's vsync or our own clock);
+    // otherwise sleep until the app's next timer (countdown tick, attract animation) or the next
+    // event. A release or key, and the new place it asked for, are drawn at once: a visitor
+    // waits for those (tap latency), while the cap is for streams of frames (a drag).
+    FramePacer pacer;
     bool busy = true;
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
     std::optional<Tour> tour;
@@ -110,7 +110,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         const bool at_once = st.at_once || app->place_due() || (tour && !first_frame);
         // The loop wakes for the watchdog too, so an idle kiosk still proves it is alive.
         const double due = std::min(at_once            ? now
-                                    : busy || st.dirty ? last_frame + kMinFrameTime
+                                    : busy || st.dirty ? pacer.next()
                                                        : app->next_wakeup(now),
                                     watchdog.next_ping(now));
         if (due > now)
@@ -131,17 +131,22 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         const double t = glfwGetTime();
         if (!first_frame) watchdog.ping_if_due(t);
         const bool wanted = st.at_once || app->place_due() || (tour && !first_frame) ||
-                            (busy || st.dirty ? t >= last_frame + kMinFrameTime : t >= due);
+                            (busy || st.dirty ? t >= pacer.next() : t >= due);
         if (!wanted) continue;
         st.dirty = st.at_once = false;
-        last_frame = t;
         if (tour && !first_frame && !tour->next(*app)) {
             tour.reset();
             log_event("tour_done");
         }
         busy = gui.render(*app, t);
         power.set_dark(app->screen_dark());
+        glFinish();  // drawn: what the swap waits for after this is the display (FramePacer)
+        const double drawn = glfwGetTime();
+        // The first frame is shown as soon as it is drawn, not at the next refresh.
+        if (first_frame) glfwSwapInterval(0);
         glfwSwapBuffers(gui.window);
+        if (first_frame) glfwSwapInterval(1);
+        pacer.done(t, drawn, glfwGetTime());
         if (const std::optional<double> input = app->take_shown_input(); input && opts.log_latency)
             log_event("tap_latency", {{"ms", format_ms(glfwGetTime() - *input)}});
         if (first_frame) {
