@@ -226,6 +226,8 @@ def start_runs(name, make_cmd):
             pss.append(m[0]); rss.append(m[1])
             idle.append(cpu_pct(p.pid, idle_seconds))
         p.stop()
+    print(f"bench: first frame of {name}, each run: {', '.join(f'{v:.0f}' for v in ff)} ms",
+          flush=True)
     record(f"first_frame_ms.{name}", median(ff), "ms")
     record(f"pss_mb.{name}", median(pss), "MB")
     record(f"rss_mb.{name}", median(rss), "MB")
