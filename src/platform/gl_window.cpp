@@ -122,7 +122,8 @@ bool GlWindow::render(KioskApp& app, double now) {
     // takes one drawn frame out of every tap's wait for the next screen.
     if (app.place_due()) more = app.frame(now);
     glViewport(0, 0, fw, fh);
-    glClearColor(0, 0, 0, 1);
+    const Rgb bg = app.background();
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     return more;

@@ -126,6 +126,9 @@ class KioskApp {
     const std::shared_ptr<const Content>& snapshot() const { return content_; }
     const KioskConfig& config() const { return config_; }
     Phase phase() const { return lifecycle_.phase(); }
+    // The colour to clear each frame with: the visitor's theme's background, which the place is
+    // drawn on.
+    Rgb background() const { return palette(session_.theme).background; }
     // The profile's night hours, on the hooks' clock; and whether the screen should be dark now.
     bool night() const;
     bool screen_dark() const;

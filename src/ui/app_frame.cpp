@@ -217,7 +217,9 @@ bool KioskApp::frame(double now) {
     } else {
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize({m.width, m.height});
-        ImGui::Begin("##kiosk", nullptr, kFull);
+        // No background of its own: the frame is cleared with it (background()). A renderer
+        // without a GPU fills every pixel of a drawn rectangle, and this one is the whole screen.
+        ImGui::Begin("##kiosk", nullptr, kFull | ImGuiWindowFlags_NoBackground);
         const bool low = session_.reach_mode;
         const Header header = layout_header(m);  // once a frame: the trail is built and measured
         const float header_h = header.height;
