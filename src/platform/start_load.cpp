@@ -1,5 +1,8 @@
 #include "platform/start_load.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "core/content/pictures.h"
 #include "platform/font_files.h"
 
@@ -46,6 +49,10 @@ StartLoad StartLoader::take() {
 }
 
 void StartLoader::run(const StartPaths& paths) {
+    // Below the main thread and the X server: their work (opening the display, the window and the
+    // GL context) is the path to the first frame; this thread needs less time than that, and
+    // on a machine of two cores it would otherwise take theirs.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     StartLoad s = load_start(paths);
     std::optional<FontJob> job;
     {
