@@ -27,6 +27,9 @@ std::string find_font(const std::string& pattern_or_path) {
 
 FontFiles find_fonts(const std::string& regular, const std::string& bold) {
     FontFiles f{find_font(regular), find_font(bold)};
+    // Nothing else in the kiosk asks fontconfig: its configuration and font caches (about 1 MB
+    // of heap and mappings) are not kept for the rest of the day.
+    FcFini();
     log_event("fonts", {{"regular", f.regular}, {"bold", f.bold}});
     return f;
 }
