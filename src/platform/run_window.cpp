@@ -5,8 +5,10 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <optional>
+#include <thread>
 
 #include "core/base/log.h"
 #include "core/kiosk/frame_pacer.h"
@@ -133,6 +135,9 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         const bool wanted = st.at_once || app->place_due() || (tour && !first_frame) ||
                             (busy || st.dirty ? t >= pacer.next() : t >= due);
         if (!wanted) continue;
+        // A frame of a stream (a drag, a flick) is shown on the stream's beat; one a visitor
+        // waits for (a tap's release, a new place) as soon as it is drawn.
+        const bool stream = busy && !st.at_once && !app->place_due();
         st.dirty = st.at_once = false;
         if (tour && !first_frame && !tour->next(*app)) {
             tour.reset();
@@ -142,11 +147,14 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         power.set_dark(app->screen_dark());
         glFinish();  // drawn: what the swap waits for after this is the display (FramePacer)
         const double drawn = glfwGetTime();
+        if (stream && pacer.show_at(t) > drawn)
+            std::this_thread::sleep_for(std::chrono::duration<double>(pacer.show_at(t) - drawn));
+        const double swapped = glfwGetTime();
         // The first frame is shown as soon as it is drawn, not at the next refresh.
         if (first_frame) glfwSwapInterval(0);
         glfwSwapBuffers(gui.window);
         if (first_frame) glfwSwapInterval(1);
-        pacer.done(t, drawn, glfwGetTime());
+        pacer.done(t, drawn, swapped, glfwGetTime());
         if (const std::optional<double> input = app->take_shown_input(); input && opts.log_latency)
             log_event("tap_latency", {{"ms", format_ms(glfwGetTime() - *input)}});
         if (first_frame) {
