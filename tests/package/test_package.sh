@@ -33,7 +33,8 @@ fi
 OUT=$(mktemp -d)
 before() { # what the package may touch, to compare after purge
   { getent passwd wegwijzer || true; getent group wegwijzer || true
-    ls -d /etc/wegwijzer /var/lib/wegwijzer /etc/pam.d/wegwijzer /usr/share/wegwijzer 2>/dev/null || true
+    ls -d /etc/wegwijzer /var/lib/wegwijzer /var/cache/wegwijzer /etc/pam.d/wegwijzer \
+      /usr/share/wegwijzer 2>/dev/null || true
     find /etc/systemd/system -name 'wegwijzer*' 2>/dev/null || true; } | sort
 }
 before >"$OUT/before"
@@ -102,6 +103,8 @@ dpkg --remove wegwijzer >/dev/null
 [ ! -e /usr/bin/wegwijzer ] || fail "remove left the binary"
 grep -q "site: edited" /etc/wegwijzer/kiosk.toml || fail "remove deleted the profile"
 id -u wegwijzer >/dev/null || fail "remove deleted the user"
+# What systemd's CacheDirectory= and Mesa make on a kiosk that ran: purge removes that too.
+mkdir -p /var/cache/wegwijzer/mesa_shader_cache && echo x >/var/cache/wegwijzer/mesa_shader_cache/index
 dpkg --purge wegwijzer >/dev/null
 before >"$OUT/after"
 diff -u "$OUT/before" "$OUT/after" || fail "purge left the machine changed"
