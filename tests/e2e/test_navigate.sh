@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real window under Xvfb: tap from home through one full guide path with xdotool, check the
-# result screen in the log and on a screenshot, and decode its QR code.
+# result screen in the log and on a screenshot, decode its QR code, and check that every tap that
+# showed a new place logged its latency (--log-latency).
 set -euo pipefail
 BIN=$(realpath "$1")
 cd "$(dirname "$0")/../.."
@@ -9,7 +10,7 @@ source tests/e2e/lib.sh
 OUT=$(mktemp -d)
 LOG=$OUT/kiosk.log
 trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
-"$BIN" --windowed --size 1920x1080 --lang nl --log-items 2>"$LOG" &
+"$BIN" --windowed --size 1920x1080 --lang nl --log-items --log-latency 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 wait_log "event=start screen=home"
@@ -51,4 +52,8 @@ got="$want + advice text"
 # Back after a result returns to the last question.
 tap result:uwv-eigen back
 wait_count "event=navigate question=steun" 2
+# --log-latency (make bench): every tap that showed a new place was timed, once; the drag was not.
+taps=$(grep -c 'event=navigate' "$LOG")
+timed=$(grep -cE 'event=tap_latency ms=[0-9]+\.[0-9]$' "$LOG")
+[ "$timed" = "$taps" ] || { echo "$timed tap_latency lines for $taps new places"; grep -E 'navigate|tap_latency' "$LOG"; exit 1; }
 echo "e2e navigate: ok (QR $got)"
