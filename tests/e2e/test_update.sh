@@ -170,6 +170,9 @@ rm "$OUT/www/bundle.tar.gz.minisig.hang"
 # Version 7 is good: let it through, then make sure nothing else did.
 wait_log "event=content_update status=ok version=7" 40 || fail "version 7 not applied after the hang"
 [ "$(grep -c "event=content_update status=ok" "$LOG")" = 2 ] || fail "a rejected bundle was applied"
+# The frame loop loads version 7 a moment after the updater has logged it.
+wait_count "event=content_reload status=ok" 3 10 || fail "no reload after version 7"
+sleep 1
 [ "$(grep -c "event=content_reload status=ok" "$LOG")" = 3 ] || fail "reloads other than for 2 and 7"
 ls "$OUT/state/content" | sort | tr '\n' ' ' | grep -qx "2 7 current " ||
   fail "version folders: $(ls "$OUT/state/content" | tr '\n' ' ')"
