@@ -1,6 +1,21 @@
 # Helpers for the real-window tests: start the kiosk, wait for log lines, tap items by id.
 # The kiosk runs with --log-items, so every settled screen logs `event=items place=P id=x,y ...`.
 
+# real_window_test [--wm] WxH SCRIPT KIOSK_BINARY: the start of a test in a real window. Run by
+# ctest, it runs SCRIPT again under an Xvfb of its own (tests/with-xvfb.sh; --wm: with openbox);
+# under it, it sets BIN (the kiosk, absolute), OUT (a temp folder the test removes), LOG
+# ($OUT/kiosk.log) and KIOSK (empty: no kiosk yet), in the repository's root folder.
+real_window_test() {
+  local wm=
+  if [ "$1" = --wm ]; then wm=--wm; shift; fi
+  BIN=$(realpath "$3")
+  cd "$(dirname "$2")/../.."
+  if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh $wm --size "$1" "$2" "$BIN"; fi
+  OUT=$(mktemp -d)
+  LOG=$OUT/kiosk.log
+  KIOSK=
+}
+
 # wait_log PATTERN [SECONDS]: waits until the kiosk log matches PATTERN (grep -E).
 wait_log() {
   local pattern=$1 limit=${2:-20}

@@ -11,13 +11,9 @@
 #   e. an xrandr that hangs is killed after 5 s, with what it started: status=timeout;
 #   f. --check takes the keys, and names a wrong rotation as file:line:col.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1280x800 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
+source "$(dirname "$0")/lib.sh"
+real_window_test 1280x800 "$0" "$1"
 LOG=$OUT/none.log
-KIOSK=
 stop_kiosk() {
   if [ -n "$KIOSK" ]; then kill "$KIOSK" 2>/dev/null || true; wait "$KIOSK" 2>/dev/null || true; fi
   KIOSK=

@@ -4,13 +4,8 @@
 # volume, and in kiosk mode Escape, F11 and Alt+F4 still do not leave the kiosk. Checked on the
 # kiosk's log (event=speech_mode, focus, navigate, guide_result, volume, close_ignored).
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --wm --size 1280x800 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
-KIOSK=
+source "$(dirname "$0")/lib.sh"
+real_window_test --wm 1280x800 "$0" "$1"
 cleanup() {
   if [ -n "$KIOSK" ] && kill -0 "$KIOSK" 2>/dev/null; then kill "$KIOSK" 2>/dev/null || true; fi
   rm -rf "$OUT"

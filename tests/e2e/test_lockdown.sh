@@ -6,14 +6,11 @@
 # the kiosk's own log, plus screenshots of the warning and the attract loop that must not be
 # blank. Last, a lockout survives a restart of the kiosk.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --wm --size 1280x800 "$0" "$BIN"; fi
+source "$(dirname "$0")/lib.sh"
+real_window_test --wm 1280x800 "$0" "$1"
 
-OUT=$(mktemp -d)
 LOG=$OUT/kiosk-0.log
 RUNS=0
-KIOSK=
 cleanup() {
   if [ -n "$KIOSK" ] && kill -0 "$KIOSK" 2>/dev/null; then kill "$KIOSK" 2>/dev/null || true; fi
   rm -rf "$OUT"

@@ -12,19 +12,14 @@
 #                       swings by about 15 MB with font and texture rebuilds, so single samples
 #                       say little). Open files must always end where they started.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --wm --size 1280x800 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+real_window_test --wm 1280x800 "$0" "$1"
 
 SEED=${MONKEY_SEED:-$(( $(date +%s%N) / 1000 % 32768 ))}
 DURATION=${MONKEY_SECONDS:-60}
 RANDOM=$SEED
 echo "monkey seed=$SEED seconds=$DURATION (replay: MONKEY_SEED=$SEED)"
 
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
-KIOSK=
 cleanup() {
   if [ -n "$KIOSK" ] && kill -0 "$KIOSK" 2>/dev/null; then kill -9 "$KIOSK" 2>/dev/null || true; fi
   rm -rf "$OUT"

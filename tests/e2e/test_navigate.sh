@@ -3,12 +3,8 @@
 # result screen in the log and on a screenshot, decode its QR code, and check that every tap that
 # showed a new place logged its latency (--log-latency).
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1920x1080 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
+source "$(dirname "$0")/lib.sh"
+real_window_test 1920x1080 "$0" "$1"
 trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 "$BIN" --windowed --size 1920x1080 --lang nl --log-items --log-latency 2>"$LOG" &
 KIOSK=$!

@@ -3,12 +3,8 @@
 # the screen dark, finds no DPMS, says so once and keeps the dimmed attract loop; a touch still
 # starts a session, and a second night-time reset does not log it again.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1280x800 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
+source "$(dirname "$0")/lib.sh"
+real_window_test 1280x800 "$0" "$1"
 trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 # Night all day (but the last minute), so the test does not depend on the clock.
 "$BIN" --windowed --size 1280x800 --set night.enabled=true --set night.start=00:00 \

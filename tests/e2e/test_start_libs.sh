@@ -3,13 +3,8 @@
 # libarchive and the fifty they bring) are not linked and not loaded when the kiosk starts
 # (platform/lazy_lib.h); the first read-aloud loads speech, and speaks.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1920x1080 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
-KIOSK=
+source "$(dirname "$0")/lib.sh"
+real_window_test 1920x1080 "$0" "$1"
 trap '[ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null; rm -rf "$OUT"' EXIT
 LAZY='libespeak-ng|libpcaudio|libcurl|libarchive'
 

@@ -3,13 +3,8 @@
 # the idle reset, lands in <state.dir>/stats.sqlite, and `wegwijzer --stats` / `--stats-csv` of
 # the same profile show it; a kiosk stopped by SIGTERM writes the session that was running.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1280x800 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
-KIOSK=
+source "$(dirname "$0")/lib.sh"
+real_window_test 1280x800 "$0" "$1"
 trap '[ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null; rm -rf "$OUT"' EXIT
 SETS=(--set "state.dir=\"$OUT/state\"" --set session.idle_timeout=3 --set session.warning_seconds=2)
 fail() { echo "FAIL: $*"; echo "--- log:"; grep -v 'event=items' "$LOG" | tail -20; exit 1; }

@@ -11,13 +11,9 @@
 #  - the heartbeat arrives with its fields;
 #  - a restart without an update server shows the last good version.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1920x1080 "$0" "$BIN"; fi
-source tests/e2e/lib.sh
+source "$(dirname "$0")/lib.sh"
+real_window_test 1920x1080 "$0" "$1"
 command -v minisign >/dev/null || { echo "test_update: minisign is not installed (make test-deps)"; exit 1; }
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
 KIOSK='' SERVER=''
 cleanup() {
   [ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null || true

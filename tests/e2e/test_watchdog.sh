@@ -4,16 +4,10 @@
 # WATCHDOG=1 at least once a second while it sits idle; stopped with SIGSTOP (a hung loop), the
 # pings must stop.
 set -euo pipefail
-BIN=$(realpath "$1")
-cd "$(dirname "$0")/../.."
-if [ -z "${INNER:-}" ]; then exec env INNER=1 tests/with-xvfb.sh --size 1280x800 "$0" "$BIN"; fi
+source "$(dirname "$0")/lib.sh"
+real_window_test 1280x800 "$0" "$1"
 
-OUT=$(mktemp -d)
-LOG=$OUT/kiosk.log
 NOTES=$OUT/notify.log
-# shellcheck source=lib.sh
-. tests/e2e/lib.sh
-KIOSK=
 LISTENER=
 cleanup() {
   [ -n "$KIOSK" ] && { kill -CONT "$KIOSK" 2>/dev/null; kill "$KIOSK" 2>/dev/null; } || true
