@@ -107,11 +107,12 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     bool first_frame = true;  // logged once, for the start-up benchmark (tests/bench.sh)
     std::optional<Tour> tour;
     if (opts.tour) tour.emplace(*app);
+    // A release or key, the new place it asked for, and each step of --tour: drawn at once.
+    const auto draw_now = [&] { return st.at_once || app->place_due() || (tour && !first_frame); };
     while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
         const double now = glfwGetTime();
-        const bool at_once = st.at_once || app->place_due() || (tour && !first_frame);
         // The loop wakes for the watchdog too, so an idle kiosk still proves it is alive.
-        const double due = std::min(at_once            ? now
+        const double due = std::min(draw_now()         ? now
                                     : busy || st.dirty ? pacer.next()
                                                        : app->next_wakeup(now),
                                     watchdog.next_ping(now));
@@ -132,12 +133,11 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         }
         const double t = glfwGetTime();
         if (!first_frame) watchdog.ping_if_due(t);
-        const bool wanted = st.at_once || app->place_due() || (tour && !first_frame) ||
-                            (busy || st.dirty ? t >= pacer.next() : t >= due);
-        if (!wanted) continue;
-        // A frame of a stream (a drag, a flick) is shown on the stream's beat; one a visitor
-        // waits for (a tap's release, a new place) as soon as it is drawn.
-        const bool stream = busy && !st.at_once && !app->place_due();
+        const bool at_once = draw_now();
+        if (!at_once && !(busy || st.dirty ? t >= pacer.next() : t >= due)) continue;
+        // A frame of a stream (a drag, a flick) is shown on the stream's beat; one drawn at once
+        // as soon as it is drawn.
+        const bool stream = busy && !at_once;
         st.dirty = st.at_once = false;
         if (tour && !first_frame && !tour->next(*app)) {
             tour.reset();
