@@ -2,8 +2,9 @@
 # The appliance's session script (src/deploy/session) as systemd runs it, with a display server
 # this machine can start: Xorg with the dummy driver when root (as CI is), else Xvfb. It must
 # start the server and the kiosk as its only client with a private cookie, the kiosk fullscreen
-# with no arguments; hand systemd's watchdog to the kiosk; and end as soon as either the kiosk
-# or the server dies, so systemd's Restart=always starts both again.
+# with no arguments; become the kiosk (the unit's main process, whose READY=1 and WATCHDOG=1
+# systemd hears); and end as soon as either the kiosk or the server dies, taking the other with
+# it, so systemd's Restart=always starts both again.
 # Usage: test_session.sh KIOSK_BINARY [SESSION_SCRIPT]   (the package test passes the installed ones)
 set -euo pipefail
 BIN=$(realpath "$1")
@@ -68,12 +69,12 @@ mkdir -p "$OUT/run"
 notify_listen "$OUT" || fail "no notify socket"
 
 # start_session: the script as the unit runs it. systemd gives WATCHDOG_PID to the unit's main
-# process, which is not the kiosk: this shell's pid plays that part.
+# process, the script, which must become the kiosk: sh sets it to its own pid and execs it.
 start_session() {
   : >"$NOTES"
-  RUNTIME_DIRECTORY=$OUT/run NOTIFY_SOCKET=$OUT/notify.sock WATCHDOG_USEC=2000000 WATCHDOG_PID=$$ \
+  RUNTIME_DIRECTORY=$OUT/run NOTIFY_SOCKET=$OUT/notify.sock WATCHDOG_USEC=2000000 \
     WEGWIJZER_BIN=$BIN WEGWIJZER_DISPLAY=$DPY WEGWIJZER_X_SERVER=$SERVER WEGWIJZER_X_ARGS=$ARGS \
-    "$SESSION" >>"$LOG" 2>&1 &
+    sh -c 'WATCHDOG_PID=$$ exec "$0"' "$SESSION" >>"$LOG" 2>&1 &
   SESSION_PID=$!
   for _ in $(seq 1 300); do grep -q "READY=1" "$NOTES" && break; sleep 0.1; done
   grep -q "READY=1" "$NOTES" || fail "no READY=1 from the kiosk within 30 s"
@@ -81,6 +82,7 @@ start_session() {
   KIOSK_PID=$(pgrep -f -x "$BIN" | head -1)
   SERVER_PID=$(pgrep -f "^$SERVER $DPY " | head -1)
   [ -n "$KIOSK_PID" ] && [ -n "$SERVER_PID" ] || fail "kiosk ($KIOSK_PID) or server ($SERVER_PID) not running"
+  [ "$KIOSK_PID" = "$SESSION_PID" ] || fail "the kiosk ($KIOSK_PID) is not the session's process ($SESSION_PID)"
 }
 
 # session_ends WHAT: the session script, the server and the kiosk are all gone within 10 s.
