@@ -15,7 +15,7 @@ DEPS := cmake make g++ pkg-config \
         clang libclang-rt-14-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
-TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
+TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium

@@ -54,7 +54,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libglfw3, libespeak-ng1, espeak-ng-data, libpcaudio0, libcurl4, libarchive13, \
-fonts-noto-core, fonts-dejavu-core, xserver-xorg-core, xserver-xorg-input-libinput, xinit, \
+fonts-noto-core, fonts-dejavu-core, xserver-xorg-core, xserver-xorg-input-libinput, \
 xauth, x11-xserver-utils, xinput, libpam-systemd, adduser, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg-video-all")
 
