@@ -16,6 +16,18 @@ file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.
 install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles)
 install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
 install(FILES ${DEPLOY}/wegwijzer.service DESTINATION /lib/systemd/system)
+# The appliance's lockdown against a visitor's keyboard (src/deploy/lockdown/; README: Lockdown).
+set(LOCKDOWN_FILES)
+foreach(pair "xorg.conf;/etc/X11/xorg.conf.d/50-wegwijzer-lockdown.conf"
+             "sysctl.conf;/etc/sysctl.d/99-wegwijzer-kiosk.conf"
+             "logind.conf;/etc/systemd/logind.conf.d/wegwijzer-kiosk.conf")
+  list(GET pair 0 from)
+  list(GET pair 1 to)
+  get_filename_component(dir ${to} DIRECTORY)
+  get_filename_component(name ${to} NAME)
+  install(FILES ${DEPLOY}/lockdown/${from} DESTINATION ${dir} RENAME ${name})
+  list(APPEND LOCKDOWN_FILES ${to})
+endforeach()
 
 set(DOC ${CMAKE_INSTALL_DATADIR}/doc/wegwijzer)
 install(FILES ${DEPLOY}/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${DOC})
@@ -59,7 +71,7 @@ xauth, x11-xserver-utils, xinput, libpam-systemd, adduser, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg-video-all")
 
 # Maintainer scripts, and every file under /etc as a conffile (an upgrade keeps a site's edits).
-set(CONFFILES /etc/wegwijzer/kiosk.toml /etc/pam.d/wegwijzer)
+set(CONFFILES /etc/wegwijzer/kiosk.toml /etc/pam.d/wegwijzer ${LOCKDOWN_FILES})
 foreach(p ${SHIPPED_PROFILES})
   get_filename_component(name ${p} NAME)
   list(APPEND CONFFILES /etc/wegwijzer/profiles/${name})
