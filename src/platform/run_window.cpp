@@ -109,7 +109,14 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     if (opts.tour) tour.emplace(*app);
     // A release or key, the new place it asked for, and each step of --tour: drawn at once.
     const auto draw_now = [&] { return st.at_once || app->place_due() || (tour && !first_frame); };
-    while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested()) {
+    bool upgrade_logged = false;
+    const auto restart_now = [&] { return signals.restart_requested() && !app->in_use(); };
+    while (!signals.quit() && !glfwWindowShouldClose(gui.window) && !app->exit_requested() &&
+           !restart_now()) {
+        if (signals.restart_requested() && !upgrade_logged) {
+            log_event("upgrade", {{"restart", "after_session"}});
+            upgrade_logged = true;
+        }
         const double now = glfwGetTime();
         // The loop wakes for the watchdog too, so an idle kiosk still proves it is alive.
         const double due = std::min(draw_now()         ? now
@@ -166,6 +173,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     }
     log_event("exit", {{"reason", signals.quit()          ? "signal"
                                   : app->exit_requested() ? "admin"
+                                  : restart_now()         ? "upgrade"
                                                           : "window"}});
     app->finish_session("exit");  // the visitor's session so far counts too
     k.app.reset();                // before the speaker and the stats writer its hooks use

@@ -18,6 +18,7 @@ sigset_t watched() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR2);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     return set;
@@ -66,6 +67,8 @@ void SignalWatcher::run() {
         if (read(sig_fd_, &info, sizeof info) != static_cast<ssize_t>(sizeof info)) continue;
         if (info.ssi_signo == SIGHUP)
             reload_ = true;
+        else if (info.ssi_signo == SIGUSR2)
+            restart_ = true;
         else
             quit_ = true;
         if (wake_) wake_();

@@ -155,6 +155,8 @@ class KioskApp {
     std::vector<std::pair<std::string, Action>> proof_states() const;
     void request_exit() { exit_requested_ = true; }
     bool exit_requested() const { return exit_requested_; }
+    // A visitor's session runs, or staff have the admin panel open: no moment to restart.
+    bool in_use() const { return tracker_.running() || admin_visible(); }
     // Tap latency (tests/bench.sh): a tap or key asked for a new place that no frame has drawn
     // yet (the runner draws it at once); and, once per such place, the caller's time of that
     // input after the frame that drew it (take clears it).
