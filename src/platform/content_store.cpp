@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "platform/lazy_lib.h"
@@ -30,6 +31,31 @@ std::string current_content_dir(const std::string& state_dir) {
     if (!fs::is_directory(dir, ec)) return "";
     return dir.string();
 }
+
+namespace {
+
+// Writes what the kernel still holds of `path` to the disk. A power cut after a rename can
+// otherwise leave the new name pointing at empty files.
+bool sync_path(const fs::path& path) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+// Every file and folder below `dir`, and `dir` itself.
+bool sync_tree(const fs::path& dir) {
+    std::error_code ec;
+    bool ok = true;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+        if (it->is_regular_file(ec) || it->is_directory(ec)) ok = sync_path(it->path()) && ok;
+    }
+    return sync_path(dir) && ok && !ec;
+}
+
+}  // namespace
 
 namespace {
 
@@ -180,6 +206,12 @@ bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
         fs::remove_all(dest, ec);
         return false;
     }
+    // On the disk before `current` may point at it.
+    if (!sync_tree(dest)) {
+        error = "cannot write " + dest + " to the disk";
+        fs::remove_all(dest, ec);
+        return false;
+    }
     return true;
 }
 
@@ -196,6 +228,11 @@ bool switch_current(const std::string& state_dir, long version, long keep, std::
     if (rename(tmp.c_str(), link.c_str()) != 0) {
         error = "cannot rename " + tmp + " to " + link;
         fs::remove(tmp, ec);
+        return false;
+    }
+    // The rename itself is on the disk only with its folder.
+    if (!sync_path(content_root(state_dir))) {
+        error = "cannot write " + content_root(state_dir) + " to the disk";
         return false;
     }
     // Keep the new and the previous version; remove older ones and unfinished unpacks.
@@ -223,6 +260,23 @@ bool roll_back(const std::string& state_dir, long previous, std::string& error) 
     }
     if (failed && failed != previous) fs::remove_all(version_dir(state_dir, failed), ec);
     return true;
+}
+
+long recover_current(const std::string& state_dir,
+                     const std::function<bool(const std::string& dir)>& loads, std::string& error) {
+    const long current = current_version(state_dir);
+    if (current == 0) return 0;
+    const std::string dir = current_content_dir(state_dir);
+    if (!dir.empty() && loads(dir)) return current;
+    long previous = 0;
+    std::error_code ec;
+    for (auto& entry : fs::directory_iterator(content_root(state_dir), ec)) {
+        const long v = version_of(entry.path().filename().string());
+        if (v > previous && v != current && entry.is_directory(ec) && loads(entry.path().string()))
+            previous = v;
+    }
+    if (!roll_back(state_dir, previous, error)) return 0;
+    return previous;
 }
 
 }  // namespace ww

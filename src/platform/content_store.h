@@ -2,8 +2,11 @@
 //   <state>/content/<N>/{layouts,assets}   one folder per unpacked bundle version
 //   <state>/content/current -> N            the version the kiosk runs, switched atomically
 // Unpacking (libarchive) refuses what core/update/update_rules.h check_archive_entry refuses and
-// stops at the size and entry limits. Only the current and the previous version are kept.
+// stops at the size and entry limits. Only the current and the previous version are kept. Files
+// and folders are on the disk (fsync) before `current` points at them, so a power cut at any
+// moment leaves the old or the new version.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "core/update/update_rules.h"
@@ -28,5 +31,12 @@ bool switch_current(const std::string& state_dir, long version, long keep, std::
 // After the kiosk failed to load the current version: `current` back to `previous` (0 = remove
 // the link, so the shipped content runs). The failed folder is removed.
 bool roll_back(const std::string& state_dir, long previous, std::string& error);
+
+// At start (after a power cut, a full disk): when the current version does not load (`loads`
+// says so), rolls back to the newest kept version that does, else to the shipped content; the
+// updater then fetches the newer version again. Returns the version that runs now (0 = the
+// shipped content; also when the rollback cannot be written, with `error`).
+long recover_current(const std::string& state_dir,
+                     const std::function<bool(const std::string& dir)>& loads, std::string& error);
 
 }  // namespace ww

@@ -11,7 +11,8 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
       shipped_layouts_(opts.layouts_dir),
       shipped_assets_(opts.assets_dir),
       follow_(opts.follow_updates && !cfg.state.dir.empty()) {
-    dirs_ = pick(true);
+    if (follow_) recover_at_start();
+    dirs_ = pick();
     log_event("content_source",
               {{"layouts", dirs_.layouts}, {"version", std::to_string(dirs_.version)}});
     if (cfg.update.url.empty() && cfg.update.status_url.empty()) return;
@@ -47,31 +48,35 @@ void KioskUpdates::stop() {
     if (updater_) updater_->stop();
 }
 
-ContentDirs KioskUpdates::pick(bool must_load) const {
+void KioskUpdates::recover_at_start() const {
+    const long before = current_version(state_dir_);
+    std::string error;
+    const long now = recover_current(
+        state_dir_,
+        [](const std::string& dir) { return load_content(dir + "/layouts", dir + "/assets").ok(); },
+        error);
+    if (now != before)
+        log_event("content_source", {{"status", "rolled-back"},
+                                     {"version", std::to_string(now)},
+                                     {"failed", std::to_string(before)}});
+    if (!error.empty()) log_event("content_source", {{"status", "error"}, {"detail", error}});
+}
+
+ContentDirs KioskUpdates::pick() const {
     ContentDirs shipped{shipped_layouts_, shipped_assets_, 0};
     if (!follow_) return shipped;
     const std::string dir = current_content_dir(state_dir_);
     if (dir.empty()) return shipped;
-    ContentDirs updated{dir + "/layouts", dir + "/assets", current_version(state_dir_)};
-    if (must_load) {
-        const ContentLoad load = load_content(updated.layouts, updated.assets);
-        if (!load.ok()) {
-            log_event("content_source", {{"status", "broken"},
-                                         {"version", std::to_string(updated.version)},
-                                         {"problems", std::to_string(load.problems.size())}});
-            return shipped;
-        }
-    }
-    return updated;
+    return {dir + "/layouts", dir + "/assets", current_version(state_dir_)};
 }
 
 void KioskUpdates::reload(const std::function<bool(ContentLoad)>& take) {
     const long applied = applied_.exchange(0);
-    dirs_ = pick(false);
+    dirs_ = pick();
     if (take(load_content(dirs_.layouts, dirs_.assets)) || !applied || !updater_) return;
     // The validator passed it, yet the kiosk refused it: back to what ran before.
     updater_->failed_in_kiosk(applied);
-    dirs_ = pick(false);
+    dirs_ = pick();
     take(load_content(dirs_.layouts, dirs_.assets));
 }
 

@@ -1,6 +1,7 @@
 // Content updates in the real window: which folders the kiosk loads (the current updated version
-// when it loads, else the shipped content), the Updater thread, and what a reload does after an
-// update (a version the kiosk cannot load after all is rolled back). Owned by run_window.
+// when it loads, else the newest kept one that does, else the shipped content), the Updater
+// thread, and what a reload does after an update (a version the kiosk cannot load after all is
+// rolled back). Owned by run_window.
 #pragma once
 #include <atomic>
 #include <functional>
@@ -38,7 +39,9 @@ class KioskUpdates {
     void reload(const std::function<bool(ContentLoad)>& take);
 
   private:
-    ContentDirs pick(bool must_load) const;
+    // A current version that does not load (a power cut, a full disk) is rolled back at start.
+    void recover_at_start() const;
+    ContentDirs pick() const;
 
     std::string state_dir_;
     std::string shipped_layouts_, shipped_assets_;

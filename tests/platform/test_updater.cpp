@@ -425,3 +425,36 @@ TEST_CASE("restarts since boot count up within one boot") {
     CHECK(count_restarts_since_boot(dir.string()) == 0);
     fs::remove_all(dir);
 }
+
+TEST_CASE("at start, a current version that does not load rolls back to the newest kept one") {
+    // After a power cut `current` may point at a version whose files are empty: the kiosk must
+    // show the kept previous version, not the shipped content for good.
+    const fs::path state = fs::temp_directory_path() / ("ww-recover-" + std::to_string(getpid()));
+    fs::remove_all(state);
+    const std::string st = state.string();
+    const auto make = [&](long v, const std::string& text) {
+        fs::create_directories(version_dir(st, v) + "/layouts");
+        write(version_dir(st, v) + "/layouts/kiosk.toml", text);
+    };
+    // "Loads" here: kiosk.toml is not empty (the real check is load_content, tests/e2e, vm).
+    const auto loads = [](const std::string& dir) {
+        return !read(fs::path(dir) / "layouts" / "kiosk.toml").empty();
+    };
+    std::string error;
+    make(2, "good");
+    make(3, "");  // the files the power cut left empty
+    REQUIRE(switch_current(st, 3, 2, error));
+    CHECK(recover_current(st, loads, error) == 2);
+    CHECK(error.empty());
+    CHECK(current_version(st) == 2);
+    CHECK_FALSE(fs::exists(version_dir(st, 3)));  // fetched again by the updater
+    // A current that loads stays.
+    CHECK(recover_current(st, loads, error) == 2);
+    // Nothing kept that loads: the shipped content (no `current`).
+    make(4, "");
+    REQUIRE(switch_current(st, 4, 2, error));
+    write(version_dir(st, 2) + "/layouts/kiosk.toml", "");
+    CHECK(recover_current(st, loads, error) == 0);
+    CHECK_FALSE(fs::exists(current_link(st)));
+    fs::remove_all(state);
+}
