@@ -17,10 +17,14 @@ DEPS := cmake make g++ pkg-config \
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
+# The booted-machine test (tests/vm/): a Debian image made with mmdebstrap, booted under QEMU.
+VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
-.PHONY: deps test-deps build run test bench fuzz soak check proof format clean package bundle
+DIST     ?= bookworm
+
+.PHONY: deps test-deps vm-test build run test bench fuzz soak check proof format clean package bundle
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -39,7 +43,7 @@ deps:
 	$(call install_missing,$(DEPS))
 
 test-deps: deps
-	$(call install_missing,$(TEST_DEPS))
+	$(call install_missing,$(TEST_DEPS) $(VM_DEPS))
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
@@ -61,6 +65,9 @@ test: test-deps
 	# The Debian package: lintian; as root also install, upgrade and purge (tests/package/).
 	cd $(BUILD) && cpack -G DEB
 	tests/package/test_package.sh $(BUILD)
+	# The package on a booted Debian 12 machine: boot, tap, 5 minutes stable, kill -9, the
+	# watchdog, a visitor's keyboard. The rest of the checks: make vm-test.
+	tests/vm/run.sh $(BUILD) bookworm boot,tap,stable,restart,watchdog,lockdown
 	cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DWEGWIJZER_GUI=ON -DWEGWIJZER_SANITIZE=ON \
 	  -DWEGWIJZER_WERROR=ON
 	cmake --build $(BUILD)-asan -j $(JOBS) --target core_tests platform_tests ui_tests
@@ -80,6 +87,10 @@ test: test-deps
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).
 package: build
 	cd $(BUILD) && cpack -G DEB
+
+# The booted-machine test, every check (README: Deploying on a kiosk): make vm-test [DIST=trixie]
+vm-test: test-deps package
+	tests/vm/run.sh $(BUILD) $(DIST) all
 
 # A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
 # updates): make bundle KEY=bundle.key VERSION=N EXPIRES=YYYY-MM-DD [OUT=build/bundle.tar.gz]
