@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package as a site gets it (make package first): lintian, then, as root, install,
 # the installed kiosk (--check with no arguments, the watchdog, the session script), the unit
-# (systemd-analyze verify), an upgrade that keeps a site's edited profile and state, remove,
-# and purge, which must leave the machine as it was.
+# (systemd-analyze verify, and its security score at most 5.0), an upgrade that keeps a site's
+# edited profile and state, remove, and purge, which must leave the machine as it was.
 # Usage: tests/package/test_package.sh BUILD_DIR
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -78,6 +78,11 @@ systemd-analyze verify /lib/systemd/system/wegwijzer.service 2>&1 | tee "$OUT/ve
 if grep -v -E "^(.*: )?Unit (plymouth-quit-wait|getty@tty1|systemd-user-sessions)\.service not found\.?$" "$OUT/verify.log" | grep -q .; then
   fail "systemd-analyze verify reported problems"
 fi
+# The unit's exposure (0 safe .. 10 unsafe); the hardened unit must stay at 5.0 or below.
+score=$(systemd-analyze security --offline=yes /lib/systemd/system/wegwijzer.service 2>&1 |
+  sed -n 's/.*Overall exposure level for wegwijzer.service: \([0-9.]*\).*/\1/p')
+echo "package: systemd-analyze security score=$score"
+awk -v s="$score" 'BEGIN { exit !(s != "" && s <= 5.0) }' || fail "exposure score '$score' is above 5.0"
 
 echo "== the installed kiosk under the watchdog, and the installed session script"
 tests/e2e/test_watchdog.sh /usr/bin/wegwijzer
