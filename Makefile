@@ -18,7 +18,7 @@ DEPS := cmake make g++ pkg-config \
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
 # The booted-machine test (tests/vm/): a Debian image made with mmdebstrap, booted under QEMU.
-VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick
+VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-ocr
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
@@ -89,7 +89,7 @@ package: build
 	cd $(BUILD) && cpack -G DEB
 
 # The booted-machine test, every check (README: Deploying on a kiosk): make vm-test [DIST=trixie]
-vm-test: test-deps package
+vm-test: test-deps build package
 	tests/vm/run.sh $(BUILD) $(DIST) all
 
 # A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
