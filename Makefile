@@ -12,7 +12,7 @@ DEPS := cmake make g++ pkg-config \
         libcurl4-openssl-dev libarchive-dev \
         fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
-        clang libclang-rt-14-dev dpkg-dev
+        clang libclang-rt-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput xinit \
