@@ -15,7 +15,16 @@ install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/default.toml DESTINATION /etc/weg
 file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.toml)
 install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles)
 install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
-install(FILES ${DEPLOY}/wegwijzer.service DESTINATION /lib/systemd/system)
+# Where the build machine's systemd keeps its units, asked from dpkg: /lib/systemd/system on
+# Debian 12 (its lintian wants that), /usr/lib/systemd/system on Debian 13 (whose lintian calls
+# /lib an aliased location, an error).
+execute_process(COMMAND dpkg-query -S "*/systemd/system/systemd-journald.service"
+                OUTPUT_VARIABLE journald ERROR_QUIET)
+string(REGEX MATCH "(/usr)?/lib/systemd/system" SYSTEMD_UNIT_DIR "${journald}")
+if(NOT SYSTEMD_UNIT_DIR)
+  set(SYSTEMD_UNIT_DIR /lib/systemd/system)
+endif()
+install(FILES ${DEPLOY}/wegwijzer.service DESTINATION ${SYSTEMD_UNIT_DIR})
 
 set(DOC ${CMAKE_INSTALL_DATADIR}/doc/wegwijzer)
 install(FILES ${DEPLOY}/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${DOC})
