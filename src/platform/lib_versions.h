@@ -9,7 +9,8 @@
 // ImGui needs nothing here: keys come from GLFW callbacks (platform/window_input.cpp), never from
 // io.KeyMap / GetKeyIndex, which 1.87 replaced; the pointer is written to io.MousePos and
 // io.MouseDown, which 1.90 still reads once a frame as 1.86 does (ui/app_frame.cpp); and
-// BeginChild's `bool border` became ImGuiChildFlags in 1.90 with false = 0.
+// BeginChild's `bool border` became ImGuiChildFlags in 1.90 with false = 0. Its one difference
+// in what a visitor sees, font sizes in whole pixels, is in the ui layer: ui/fonts.cpp (whole_px).
 #pragma once
 // glad must come before GLFW.
 #include <glad/gl.h>
