@@ -12,7 +12,7 @@ DEPS := cmake make g++ pkg-config \
         libcurl4-openssl-dev libarchive-dev \
         fonts-noto-core fonts-dejavu-core x11-xserver-utils xinput \
         xvfb xauth xdotool imagemagick zbar-tools openbox sox \
-        clang libclang-rt-14-dev dpkg-dev
+        clang libclang-rt-dev dpkg-dev
 # Only make test needs these: lintian, Xorg's dummy driver for the session script, and what the
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
@@ -22,9 +22,15 @@ VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-oc
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
-DIST     ?= bookworm
+.PHONY: deps test-deps vm-test build run test bench fuzz soak check proof format clean package \
+        bundle test-dist
 
-.PHONY: deps test-deps vm-test build run test bench fuzz soak check proof format clean package bundle
+# Another Debian release (README: Deploying): make package DIST=trixie builds, tests and packages
+# in a chroot of it, made with mmdebstrap from the same DEPS and TEST_DEPS and cached under
+# $(BUILD)/dist, keyed on that list; the result lands in $(BUILD)-$(DIST)/. Empty: this machine.
+DIST ?=
+DIST_RUN = JOBS=$(JOBS) src/deploy/dist-chroot $(DIST) $(BUILD)/dist "$(DEPS) $(TEST_DEPS)" \
+           src/deploy/dist-build $(BUILD)-$(DIST)
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -84,13 +90,28 @@ test: test-deps
 	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats,updater
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
-# The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk).
+# The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
+# DIST=trixie: build-trixie/wegwijzer_<version>_<arch>.deb, built and tested in a trixie chroot.
+ifeq ($(DIST),)
 package: build
 	cd $(BUILD) && cpack -G DEB
+else
+package:
+	$(call install_missing,mmdebstrap)
+	$(DIST_RUN) package
+endif
+
+# In the chroot of DIST: the build with -Werror and every ctest test, the real-window ones under
+# Xvfb (this machine's own release: make test).
+test-dist:
+	@[ -n "$(DIST)" ] || { echo "make test-dist: set DIST, e.g. DIST=trixie" >&2; exit 2; }
+	$(call install_missing,mmdebstrap)
+	$(DIST_RUN) test
 
 # The booted-machine test, every check (README: Deploying on a kiosk): make vm-test [DIST=trixie]
+# (the screens it expects come from this machine's build).
 vm-test: test-deps build package
-	tests/vm/run.sh $(BUILD) $(DIST) all
+	tests/vm/run.sh $(BUILD) $(or $(DIST),bookworm) all
 
 # A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
 # updates): make bundle KEY=bundle.key VERSION=N EXPIRES=YYYY-MM-DD [OUT=build/bundle.tar.gz]
@@ -121,4 +142,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz $(if $(DIST),$(BUILD)-$(DIST))

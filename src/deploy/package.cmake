@@ -15,7 +15,16 @@ install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/default.toml DESTINATION /etc/weg
 file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.toml)
 install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles)
 install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
-install(FILES ${DEPLOY}/wegwijzer.service DESTINATION /lib/systemd/system)
+# Where the build machine's systemd keeps its units, asked from dpkg: /lib/systemd/system on
+# Debian 12 (its lintian wants that), /usr/lib/systemd/system on Debian 13 (whose lintian calls
+# /lib an aliased location, an error).
+execute_process(COMMAND dpkg-query -S "*/systemd/system/systemd-journald.service"
+                OUTPUT_VARIABLE journald ERROR_QUIET)
+string(REGEX MATCH "(/usr)?/lib/systemd/system" SYSTEMD_UNIT_DIR "${journald}")
+if(NOT SYSTEMD_UNIT_DIR)
+  set(SYSTEMD_UNIT_DIR /lib/systemd/system)
+endif()
+install(FILES ${DEPLOY}/wegwijzer.service DESTINATION ${SYSTEMD_UNIT_DIR})
 # The appliance's lockdown against a visitor's keyboard (src/deploy/lockdown/; README: Lockdown).
 set(LOCKDOWN_FILES)
 foreach(pair "xorg.conf;/etc/X11/xorg.conf.d/50-wegwijzer-lockdown.conf"
@@ -58,14 +67,28 @@ set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The shared libraries we link, from dpkg-shlibdeps; then what the binary cannot show:
-# libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3), the
+# libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3; 3.4's
+# libglfw3 holds both and the kiosk asks for X11: platform/lib_versions.h), the
 # libraries opened on first use (platform/lazy_lib.h: speech, its audio and data, content
 # updates' download and unpacking), the fonts, the X stack of the session script, and
 # the CA certificates content updates over https:// check the server with (libcurl only
 # recommends them).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The packages of the libraries opened on first use are asked from dpkg on the build machine, as
+# dpkg-shlibdeps does for the linked ones: the files keep their names between releases, the
+# packages do not (Debian 13's 64-bit time_t transition: libcurl4t64, libarchive13t64).
+set(LAZY_LIB_PACKAGES)
+foreach(lib libespeak-ng.so.1 libpcaudio.so.0 libcurl.so.4 libarchive.so.13)
+  execute_process(COMMAND dpkg-query -S "*/${lib}" OUTPUT_VARIABLE owner ERROR_QUIET)
+  string(REGEX MATCH "^[^:, ]+" pkg "${owner}")
+  if(NOT pkg)
+    message(WARNING "no installed Debian package holds ${lib}: the package will not depend on it")
+  else()
+    string(APPEND LAZY_LIB_PACKAGES "${pkg}, ")
+  endif()
+endforeach()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libglfw3, libespeak-ng1, espeak-ng-data, libpcaudio0, libcurl4, libarchive13, \
+    "libglfw3, ${LAZY_LIB_PACKAGES}espeak-ng-data, \
 fonts-noto-core, fonts-dejavu-core, xserver-xorg-core, xserver-xorg-input-libinput, \
 xauth, x11-xserver-utils, xinput, libpam-systemd, adduser, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg-video-all")

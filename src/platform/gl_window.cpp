@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "core/base/log.h"
+#include "platform/lib_versions.h"
 #include "platform/monitors.h"
 #include "ui/app.h"
 
@@ -20,6 +21,7 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
     glfwSetErrorCallback([](int code, const char* msg) {
         log_line("glfw error " + std::to_string(code) + ": " + msg);
     });
+    glfw_ask_for_x11();
     if (!glfwInit()) {
         log_line("cannot open a window: no display (set DISPLAY, or use --proof under xvfb-run)");
         return false;

@@ -1,12 +1,22 @@
 #include "ui/fonts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/access/text_size.h"
 #include "core/base/log.h"
 
 namespace ww {
+
+namespace {
+// ImGui 1.90 (Debian 13) cuts a font's size to whole pixels, 1.86 (Debian 12) keeps the fraction:
+// 21.7 px became 21 on one and stayed 21.7 on the other, so lines wrapped at other words. Whole
+// pixels, rounded up (never below the size rule, core/access/text_size.h), look the same on both.
+float whole_px(float px) {
+    return std::ceil(px);
+}
+}  // namespace
 
 float body_text_px(float w, float h, float px_per_mm, TextSize size, double viewing_distance_cm) {
     // Normal text is sized from the short side of the screen (about 28 px at 1080p), never below
@@ -18,7 +28,7 @@ float body_text_px(float w, float h, float px_per_mm, TextSize size, double view
     // Large: at least 1.35 x Normal and a capital H of 0.7 degrees at the viewing distance
     // (EN 301 549 5.1.4); Larger: 1.25 x Large, up to 1/18 of the short side (beyond that the
     // accessibility panel no longer fits a 1080-pixel screen).
-    return body_px_for(size, px, px_per_mm, viewing_distance_cm, shortest / 18.0f);
+    return whole_px(body_px_for(size, px, px_per_mm, viewing_distance_cm, shortest / 18.0f));
 }
 
 void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
@@ -51,10 +61,10 @@ void build_fonts(ImFontAtlas& atlas, FontSet& set, const FontFiles& files,
     auto add = [&](const std::string& path, bool ok, float px) {
         if (!ok) {
             ImFontConfig d;
-            d.SizePixels = px;
+            d.SizePixels = whole_px(px);
             return atlas.AddFontDefault(&d);
         }
-        return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, set.ranges.Data);
+        return atlas.AddFontFromFileTTF(path.c_str(), whole_px(px), &cfg, set.ranges.Data);
     };
     const float body = body_text_px(w, h, px_per_mm, size, viewing_distance_cm);
     const std::string& bold = have_bold ? files.bold : files.regular;

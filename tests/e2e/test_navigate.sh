@@ -10,6 +10,8 @@ trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 wait_log "event=start screen=home"
+# The start line comes before the first frame is drawn: wait for that frame before the picture.
+wait_log "event=first_frame"
 
 import -window root "$OUT/home.png"
 not_blank "$OUT/home.png"

@@ -18,7 +18,7 @@ lintian --fail-on error "$DEB"
 # dpkg-shlibdeps cannot see them: the package must name them itself.
 depends=$(dpkg-deb -f "$DEB" Depends)
 for lib in libespeak-ng1 libpcaudio0 libcurl4 libarchive13; do
-  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
+  grep -qE "(^|, )$lib(t64)?( |,|$)" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 
 if [ "$(id -u)" -ne 0 ]; then
