@@ -63,7 +63,7 @@ TEST_CASE("each kind of breakage gives its file:line:col message and the rest st
         {"syntax error", "screens/optie-1.toml", "title", "title = = ", "optie-1.toml:2:"},
         {"unknown key", "screens/optie-2.toml", "title", "titel",
          "optie-2.toml:2:1: unknown key 'titel'"},
-        {"wrong type", "screens/optie-3.toml", "checked = 2026-11-23", "checked = 12",
+        {"wrong type", "screens/optie-3.toml", "checked = 2026-12-03", "checked = 12",
          "'checked' must be text, not a whole number"},
         {"missing field", "screens/optie-4.toml", "source", "bron_weg",
          "missing required key 'source'"},
