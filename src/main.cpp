@@ -16,6 +16,7 @@
 #include "core/config/default_paths.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
+#include "core/content/sources.h"
 #include "core/guide/advice.h"
 #include "core/kiosk/admin.h"
 #include "core/kiosk/languages.h"
@@ -199,12 +200,24 @@ int kiosk_main(int argc, char** argv) {
         print_problems(cfg.problems);
         print_problems(content.problems);
         for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
+        // Sources whose check date is too old: a warning, or a problem when the site set a limit.
+        Problems stale;
+        if (content.content) {
+            const int limit = config.content.sources_max_age_days;
+            const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+            stale = stale_sources(*content.content, today, limit > 0 ? limit : kSourceWarnDays);
+            if (limit == 0)
+                for (auto& p : stale) printf("warning: %s\n", p.format().c_str());
+            else
+                print_problems(stale);
+            if (limit == 0) stale.clear();
+        }
         if (!o.lang.empty() && content.content) {
             auto& langs = content.content->languages;
             if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())
                 printf("--lang:1:1: language '%s' is not in layouts/kiosk.toml\n", o.lang.c_str());
         }
-        const size_t n = cfg.problems.size() + content.problems.size();
+        const size_t n = cfg.problems.size() + content.problems.size() + stale.size();
         if (n == 0) {
             const Content& c = *content.content;
             printf("ok: %s and %s: %zu screens, %zu questions, %zu results, %zu languages\n",

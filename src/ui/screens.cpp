@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "core/base/overload.h"
+#include "core/content/sources.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
 
@@ -232,11 +233,11 @@ void labelled_qr(DrawContext& c, const std::string& label, const std::string& da
     ImGui::EndGroup();
 }
 
-void source_line(DrawContext& c, const std::string& source, const std::string& checked,
-                 float width) {
+void source_line(DrawContext& c, const std::vector<std::string>& sources, float width) {
     ImGui::Separator();
+    const SourceLine s = ww::source_line(c.content, sources, c.lang());
     const std::string line =
-        c.word("source") + ": " + source + "  ·  " + c.word("checked") + ": " + checked;
+        c.word("source") + ": " + s.text + "  ·  " + c.word("checked") + ": " + s.checked;
     text_block(line, c.fonts.small, u32(c.p.muted), width);
 }
 
@@ -256,7 +257,7 @@ void draw_screen(DrawContext& c, const Screen& s, const PlaceTexts& texts, float
     int i = 0;
     for (auto& b : s.blocks) block(c, b, width, i++);
     glossary_block(c, texts.glossary, width);
-    source_line(c, s.source, s.checked, width);
+    source_line(c, s.sources, width);
 }
 
 void draw_question(DrawContext& c, const Question& q, float width) {
@@ -338,7 +339,7 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
         c.request(Action::StartGuide);
     spacer(c);
     glossary_block(c, texts.glossary, width);
-    source_line(c, r.source, r.checked, width);
+    source_line(c, r.sources, width);
 }
 
 }  // namespace ww

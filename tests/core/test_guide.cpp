@@ -133,7 +133,7 @@ TEST_CASE("every path through the shipped guide ends in the expected result, for
         REQUIRE(a.link);
         CHECK(a.link->href.rfind("https://", 0) == 0);
         CHECK(!a.result->forms.empty());
-        CHECK(!a.result->source.empty());
+        CHECK(!a.result->sources.empty());
         steps_by_role[p.result + "|" + uit].insert(joined(a.steps, "nl"));
     }
     CHECK(reached.size() == g.results.size());  // no result is unreachable

@@ -5,6 +5,7 @@
 
 #include "core/base/overload.h"
 #include "core/content/glossary.h"
+#include "core/content/sources.h"
 #include "core/guide/advice.h"
 
 namespace ww {
@@ -96,7 +97,7 @@ std::string place_text(const Content& c, const Place& p, const std::string& lang
             if (sc->government_only) s.add(c.word("government_only", lang));
             s.add(sc->intro.in(lang));
             for (auto& b : sc->blocks) add_block(s, c, b, lang);
-            s.pair(c.word("source", lang), sc->source);
+            s.pair(c.word("source", lang), source_line(c, sc->sources, lang).text);
             break;
         }
         case PlaceKind::Question: {
@@ -121,7 +122,7 @@ std::string place_text(const Content& c, const Place& p, const std::string& lang
             if (a.link) s.add(a.link->label.in(lang));
             s.add(c.word("summary_label", lang));
             s.add(c.word("scan_qr", lang));
-            s.pair(c.word("source", lang), a.result->source);
+            s.pair(c.word("source", lang), source_line(c, a.result->sources, lang).text);
             s.add(c.word("result_restart", lang));
             break;
         }

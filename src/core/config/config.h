@@ -93,6 +93,10 @@ struct KioskConfig {
         std::string name;  // this kiosk's name in the heartbeat (update.status_url)
     } kiosk;
 
+    struct ContentRules {
+        int sources_max_age_days = 0;  // 0 = --check warns after a year; > 0 = it fails after this
+    } content;
+
     struct Update {
         std::string url;               // a signed content bundle (.tar.gz); empty = no updates
         std::string public_key;        // minisign public key: the base64 line of its .pub file

@@ -122,6 +122,8 @@ const std::vector<ConfigField>& config_fields() {
      "fontconfig pattern or .ttf path"},
     {"kiosk", "name", Kind::String, M(kiosk.name), 0, 0, {},
      "this kiosk's name in the heartbeat (update.status_url)"},
+    {"content", "sources_max_age_days", Kind::Int, M(content.sources_max_age_days), 0, 3650, {},
+     "--check fails when a source in layouts/urls.toml was checked longer ago than this many days; 0 = it only warns after 365 days"},
     {"update", "url", Kind::String, M(update.url), 0, 0, {},
      "signed content bundle (.tar.gz, signature at <url>.minisig); empty = no updates", check_http_url},
     {"update", "public_key", Kind::String, M(update.public_key), 0, 0, {},

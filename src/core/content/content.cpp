@@ -98,7 +98,6 @@ std::vector<const std::string*> Content::all_strings() const {
     for (auto& s : screens) {
         collect(s.title, out);
         collect(s.intro, out);
-        out.push_back(&s.source);
         for (auto& b : s.blocks) collect_block(b, out);
     }
     for (auto& q : guide.questions) {
@@ -113,7 +112,6 @@ std::vector<const std::string*> Content::all_strings() const {
         collect(r.title, out);
         collect(r.counter, out);
         collect(r.applies, out);
-        out.push_back(&r.source);
         for (auto& s : r.steps) collect(s, out);
         for (auto& v : r.variants) {
             collect(v.title, out);

@@ -106,7 +106,8 @@ using Block =
 struct Screen {
     std::string id;
     Text title, intro;
-    std::string source, checked;
+    std::vector<std::string> sources;  // names in layouts/urls.toml the facts rest on
+    Loc sources_loc;                   // where `sources` is written
     bool government_only = false;
     std::vector<Block> blocks;
     Loc loc;
@@ -148,8 +149,9 @@ struct GuideResult {
     std::vector<std::string> forms;
     Text counter, applies;
     std::vector<Text> steps;
-    std::string qr;  // a name in layouts/urls.toml: the official page
-    std::string source, checked;
+    std::string qr;                       // a name in layouts/urls.toml: the official page
+    std::vector<std::string> sources;     // names in layouts/urls.toml the advice rests on
+    Loc sources_loc;                      // where `sources` is written
     std::vector<ResultVariant> variants;  // the first that matches wins
     Loc loc, qr_loc;
 };

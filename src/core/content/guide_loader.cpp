@@ -54,8 +54,7 @@ ResultVariant read_variant(TomlReader& r, const toml::node& at, const toml::tabl
 
 GuideResult read_result(TomlReader& r, const toml::node& at, const toml::table& t) {
     r.only_keys(t,
-                {"id", "title", "forms", "counter", "applies", "steps", "qr", "source", "checked",
-                 "variant"},
+                {"id", "title", "forms", "counter", "applies", "steps", "qr", "sources", "variant"},
                 "[[result]]");
     GuideResult res;
     res.loc = loc_of(r, at);
@@ -67,8 +66,7 @@ GuideResult read_result(TomlReader& r, const toml::node& at, const toml::table& 
     res.steps = r.text_list(t, "steps", true);
     res.qr = r.string(t, "qr", true).value_or("");
     if (auto n = t.get("qr")) res.qr_loc = loc_of(r, *n);
-    res.source = r.string(t, "source", true).value_or("");
-    res.checked = r.string(t, "checked", true).value_or("");
+    read_sources(r, t, res.sources, res.sources_loc);
     for_each_table(r, t, "variant", false, "result.variant",
                    [&](const toml::node& v, const toml::table& vt) {
                        res.variants.push_back(read_variant(r, v, vt));

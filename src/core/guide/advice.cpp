@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "core/content/sources.h"
+
 namespace ww {
 
 Advice advice_for(const Content& c, const std::string& id, const Answers& answers) {
@@ -117,9 +119,16 @@ std::string guide_report(const Content& c, const std::string& spec, const std::s
 
 std::string url_list(const Content& c) {
     std::string out;
-    for (auto& [name, l] : c.links)
+    const auto places = places_by_link(c);
+    for (auto& [name, l] : c.links) {
         out +=
             name + "  " + l.checked + "  " + l.href + "  " + l.label.in(c.languages.front()) + "\n";
+        auto it = places.find(name);
+        std::string used;
+        if (it != places.end())
+            for (auto& p : it->second) used += (used.empty() ? "" : ", ") + p;
+        out += "    used by: " + (used.empty() ? std::string("nothing") : used) + "\n";
+    }
     return out;
 }
 

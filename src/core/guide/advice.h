@@ -40,8 +40,9 @@ std::string walk_answers(const Guide& g, const std::string& spec, Answers& answe
 std::string guide_report(const Content& c, const std::string& spec, const std::string& lang,
                          std::string& error);
 
-// `wegwijzer --list-urls`: every official address, one a line: name, date checked, address,
-// label in the first language.
+// `wegwijzer --list-urls`: every official address: name, date checked, address, label in the
+// first language; on the next line, indented, the screens and results that rest on it ("used by:
+// screen:optie-1, result:uwv-eigen (qr)"; "(qr)" = shown as a QR code only, not a source).
 std::string url_list(const Content& c);
 
 }  // namespace ww
