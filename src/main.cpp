@@ -70,8 +70,8 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
                 name.c_str());
         return 1;
     }
-    if (!synth_to_wav(spoken_text(c, place, lang), lang, config.accessibility.speech_rate,
-                      config.accessibility.speech_volume, wav)) {
+    if (!synth_to_wav(spoken_text(c, place, lang, {}, &config.site), lang,
+                      config.accessibility.speech_rate, config.accessibility.speech_volume, wav)) {
         fprintf(stderr, "wegwijzer: --speak: cannot synthesise speech into '%s'\n", wav.c_str());
         return 1;
     }
@@ -93,7 +93,7 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
     }
     const std::string lang = start_language(c, config.languages);
     std::string error;
-    const std::string report = guide_report(c, o.guide, lang, error);
+    const std::string report = guide_report(c, o.guide, lang, error, &config.site);
     if (report.empty()) {
         fprintf(stderr, "wegwijzer: --guide: %s\n", error.c_str());
         return 2;

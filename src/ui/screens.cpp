@@ -304,6 +304,10 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
     const float inner = col - c.fonts.body->FontSize * 1.6f;
     text_block(c.word("result_counter"), c.fonts.body, u32(c.p.card_text), inner);
     text_block(c.tr(a.counter), c.fonts.heading, u32(c.p.card_text), inner);
+    // The kiosk's own desk ([site]) when the advice points at its kind: intro, name, details.
+    const std::vector<std::string> site = site_lines(c.content, a, c.lang());
+    for (size_t i = 0; i < site.size(); ++i)
+        text_block(site[i], i == 1 ? c.fonts.bold : c.fonts.body, u32(c.p.card_text), inner);
     end_card(c, "##counter", c.p.card_bg, c.p.accent, false);
     if (side) ImGui::SameLine(0, c.m.gap);
     begin_card(c, col);

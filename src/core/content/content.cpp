@@ -17,7 +17,9 @@ const std::vector<std::string> kRequiredUiWords = {
     "result_applies", "result_steps",   "result_restart",  "scan_qr",         "more_info",
     "result_why",     "glossary_title", "summary_label",   "summary_heading", "summary_more",
     "speech_on",      "speech_help",    "speech_volume",   "volume_up",       "volume_down",
-    "role_button",    "role_link",      "role_question",   "role_answer",     "state_selected"};
+    "role_button",    "role_link",      "role_question",   "role_answer",     "state_selected",
+    "site_here",      "site_ask",       "site_counter",    "site_address",    "site_hours",
+    "site_phone",     "site_web"};
 
 const Link* Content::link(const std::string& name) const {
     auto it = links.find(name);
