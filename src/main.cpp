@@ -18,6 +18,7 @@
 #include "core/content/place.h"
 #include "core/content/sources.h"
 #include "core/guide/advice.h"
+#include "core/guide/review.h"
 #include "core/kiosk/admin.h"
 #include "core/kiosk/languages.h"
 #include "core/kiosk/stats_report.h"
@@ -79,7 +80,8 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
     return 0;
 }
 
-// --guide ANSWERS and --list-urls: content as plain text for editors and site admins.
+// --guide ANSWERS, --list-urls and --review FILE: the content for editors, site admins and the
+// content owner.
 int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o) {
     const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
     if (!content.ok()) {
@@ -89,6 +91,19 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
     const Content& c = *content.content;
     if (o.list_urls) {
         printf("%s", url_list(c).c_str());
+        return 0;
+    }
+    if (!o.review.empty()) {
+        const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+        const std::string html = review_html(c, today, &config.site);
+        FILE* out = fopen(o.review.c_str(), "w");
+        const bool ok = out && fwrite(html.data(), 1, html.size(), out) == html.size();
+        if (!out || fclose(out) != 0 || !ok) {
+            fprintf(stderr, "wegwijzer: --review: cannot write '%s'\n", o.review.c_str());
+            return 1;
+        }
+        printf("wrote %s: %zu screens, %zu results, %zu addresses\n", o.review.c_str(),
+               c.screens.size(), c.guide.results.size(), c.links.size());
         return 0;
     }
     const std::string lang = start_language(c, config.languages);
@@ -229,7 +244,7 @@ int kiosk_main(int argc, char** argv) {
         return 1;
     }
 
-    if (!o.guide.empty() || o.list_urls) return content_report(config, run, o);
+    if (!o.guide.empty() || o.list_urls || !o.review.empty()) return content_report(config, run, o);
     if (o.stats || !o.stats_csv.empty()) return stats_report(config, o);
     for (auto& p : cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);

@@ -2,7 +2,7 @@
 # Sources and their check dates on the command line (no window): `--check` only warns about a
 # source checked more than 365 days ago, and fails on it once the profile sets
 # content.sources_max_age_days; a screen without sources fails; `--list-urls` says what rests on
-# each address.
+# each address; `--review` writes the sign-off page.
 set -euo pipefail
 BIN=$(realpath "$1")
 cd "$(dirname "$0")/../.."
@@ -53,4 +53,14 @@ grep -q "optie-4.toml:1:1: missing required key 'sources'" "$OUT/out" || fail "n
 grep -q "^regelhulp-participatiewet  [0-9-]*  https://" "$OUT/out" || fail "--list-urls lacks an address"
 grep -A1 "^regelhulp-participatiewet " "$OUT/out" | grep -q "^    used by: .*result:gemeente-eigen" ||
   fail "--list-urls does not say which results rest on the address"
+# --review FILE.html: one page with every result and every address.
+"$BIN" --review "$OUT/review.html" >"$OUT/out" 2>&1 || fail "--review failed"
+for id in uwv-eigen gemeente-eigen geen-weetniet onbekend-buddy; do
+  grep -q "result:$id</h3>" "$OUT/review.html" || fail "--review lacks result $id"
+done
+grep -q "https://www.regelhulp.nl/bladeren/_/artikel/participatiewet" "$OUT/review.html" || fail "--review lacks an address"
+grep -q "<script" "$OUT/review.html" && fail "--review holds a script"
+rc=0
+"$BIN" --review /nonexistent/dir/review.html >"$OUT/out" 2>&1 || rc=$?
+[ "$rc" = 1 ] || fail "--review to an unwritable place exited $rc"
 echo "sources: ok"
