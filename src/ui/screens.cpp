@@ -309,11 +309,18 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
     for (size_t i = 0; i < site.size(); ++i)
         text_block(site[i], i == 1 ? c.fonts.bold : c.fonts.body, u32(c.p.card_text), inner);
     end_card(c, "##counter", c.p.card_bg, c.p.accent, false);
+    const float counter_bottom = ImGui::GetItemRectMax().y;
     if (side) ImGui::SameLine(0, c.m.gap);
     begin_card(c, col);
     text_block(c.word("result_applies"), c.fonts.body, u32(c.p.card_text), inner);
     text_block(c.tr(a.applies), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
+    // Side by side, what follows starts under the taller card (the site makes "where" taller).
+    if (side && counter_bottom > ImGui::GetItemRectMax().y) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos({at.x, at.y + counter_bottom - ImGui::GetItemRectMax().y});
+        ImGui::Dummy({0, 0});
+    }
     spacer(c);
     // Wide screens: the next steps on the left, the two QR codes beside them, so all of it is
     // above the fold; narrow ones: the codes under the steps. One code is the official page,
