@@ -16,7 +16,9 @@
 #include "core/config/default_paths.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
+#include "core/content/sources.h"
 #include "core/guide/advice.h"
+#include "core/guide/review.h"
 #include "core/kiosk/admin.h"
 #include "core/kiosk/languages.h"
 #include "core/kiosk/stats_report.h"
@@ -69,8 +71,8 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
                 name.c_str());
         return 1;
     }
-    if (!synth_to_wav(spoken_text(c, place, lang), lang, config.accessibility.speech_rate,
-                      config.accessibility.speech_volume, wav)) {
+    if (!synth_to_wav(spoken_text(c, place, lang, {}, &config.site), lang,
+                      config.accessibility.speech_rate, config.accessibility.speech_volume, wav)) {
         fprintf(stderr, "wegwijzer: --speak: cannot synthesise speech into '%s'\n", wav.c_str());
         return 1;
     }
@@ -78,7 +80,8 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
     return 0;
 }
 
-// --guide ANSWERS and --list-urls: content as plain text for editors and site admins.
+// --guide ANSWERS, --list-urls and --review FILE: the content for editors, site admins and the
+// content owner.
 int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o) {
     const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
     if (!content.ok()) {
@@ -90,9 +93,22 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
         printf("%s", url_list(c).c_str());
         return 0;
     }
+    if (!o.review.empty()) {
+        const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+        const std::string html = review_html(c, today, &config.site);
+        FILE* out = fopen(o.review.c_str(), "w");
+        const bool ok = out && fwrite(html.data(), 1, html.size(), out) == html.size();
+        if (!out || fclose(out) != 0 || !ok) {
+            fprintf(stderr, "wegwijzer: --review: cannot write '%s'\n", o.review.c_str());
+            return 1;
+        }
+        printf("wrote %s: %zu screens, %zu results, %zu addresses\n", o.review.c_str(),
+               c.screens.size(), c.guide.results.size(), c.links.size());
+        return 0;
+    }
     const std::string lang = start_language(c, config.languages);
     std::string error;
-    const std::string report = guide_report(c, o.guide, lang, error);
+    const std::string report = guide_report(c, o.guide, lang, error, &config.site);
     if (report.empty()) {
         fprintf(stderr, "wegwijzer: --guide: %s\n", error.c_str());
         return 2;
@@ -199,12 +215,24 @@ int kiosk_main(int argc, char** argv) {
         print_problems(cfg.problems);
         print_problems(content.problems);
         for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
+        // Sources whose check date is too old: a warning, or a problem when the site set a limit.
+        Problems stale;
+        if (content.content) {
+            const int limit = config.content.sources_max_age_days;
+            const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+            stale = stale_sources(*content.content, today, limit > 0 ? limit : kSourceWarnDays);
+            if (limit == 0)
+                for (auto& p : stale) printf("warning: %s\n", p.format().c_str());
+            else
+                print_problems(stale);
+            if (limit == 0) stale.clear();
+        }
         if (!o.lang.empty() && content.content) {
             auto& langs = content.content->languages;
             if (std::find(langs.begin(), langs.end(), o.lang) == langs.end())
                 printf("--lang:1:1: language '%s' is not in layouts/kiosk.toml\n", o.lang.c_str());
         }
-        const size_t n = cfg.problems.size() + content.problems.size();
+        const size_t n = cfg.problems.size() + content.problems.size() + stale.size();
         if (n == 0) {
             const Content& c = *content.content;
             printf("ok: %s and %s: %zu screens, %zu questions, %zu results, %zu languages\n",
@@ -216,7 +244,7 @@ int kiosk_main(int argc, char** argv) {
         return 1;
     }
 
-    if (!o.guide.empty() || o.list_urls) return content_report(config, run, o);
+    if (!o.guide.empty() || o.list_urls || !o.review.empty()) return content_report(config, run, o);
     if (o.stats || !o.stats_csv.empty()) return stats_report(config, o);
     for (auto& p : cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);

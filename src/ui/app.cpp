@@ -41,6 +41,7 @@ KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textu
       lifecycle_(times_of(config_), now),
       touch_(0, static_cast<float>(config_.touch.inertia_decay)) {
     set_px_per_mm(px_per_mm_);  // the drag threshold in pixels
+    read_aloud_.set_site(&config_.site);
     set_content(std::move(content));
     session_ = fresh_session(defaults());
     last_frame_ = now_ = now;

@@ -103,7 +103,8 @@ void KioskApp::draw_place(const Metrics& m) {
     ImGui::SetCursorPosX((m.width - width) / 2);
     ImGui::BeginGroup();
     ImGui::Dummy({width, m.pad * 0.5f});
-    const PlaceTexts& texts = place_texts_.get(content_, p, session_.lang, session_.answers);
+    const PlaceTexts& texts =
+        place_texts_.get(content_, p, session_.lang, session_.answers, &config_.site);
     switch (p.kind) {
         case PlaceKind::Screen:
             if (auto s = content_->screen(p.id)) draw_screen(c, *s, texts, width);

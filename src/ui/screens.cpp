@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "core/base/overload.h"
+#include "core/content/sources.h"
 #include "core/guide/guide.h"
 #include "ui/widgets.h"
 
@@ -232,11 +233,11 @@ void labelled_qr(DrawContext& c, const std::string& label, const std::string& da
     ImGui::EndGroup();
 }
 
-void source_line(DrawContext& c, const std::string& source, const std::string& checked,
-                 float width) {
+void source_line(DrawContext& c, const std::vector<std::string>& sources, float width) {
     ImGui::Separator();
+    const SourceLine s = ww::source_line(c.content, sources, c.lang());
     const std::string line =
-        c.word("source") + ": " + source + "  ·  " + c.word("checked") + ": " + checked;
+        c.word("source") + ": " + s.text + "  ·  " + c.word("checked") + ": " + s.checked;
     text_block(line, c.fonts.small, u32(c.p.muted), width);
 }
 
@@ -256,7 +257,7 @@ void draw_screen(DrawContext& c, const Screen& s, const PlaceTexts& texts, float
     int i = 0;
     for (auto& b : s.blocks) block(c, b, width, i++);
     glossary_block(c, texts.glossary, width);
-    source_line(c, s.source, s.checked, width);
+    source_line(c, s.sources, width);
 }
 
 void draw_question(DrawContext& c, const Question& q, float width) {
@@ -303,12 +304,23 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
     const float inner = col - c.fonts.body->FontSize * 1.6f;
     text_block(c.word("result_counter"), c.fonts.body, u32(c.p.card_text), inner);
     text_block(c.tr(a.counter), c.fonts.heading, u32(c.p.card_text), inner);
+    // The kiosk's own desk ([site]) when the advice points at its kind: intro, name, details.
+    const std::vector<std::string> site = site_lines(c.content, a, c.lang());
+    for (size_t i = 0; i < site.size(); ++i)
+        text_block(site[i], i == 1 ? c.fonts.bold : c.fonts.body, u32(c.p.card_text), inner);
     end_card(c, "##counter", c.p.card_bg, c.p.accent, false);
+    const float counter_bottom = ImGui::GetItemRectMax().y;
     if (side) ImGui::SameLine(0, c.m.gap);
     begin_card(c, col);
     text_block(c.word("result_applies"), c.fonts.body, u32(c.p.card_text), inner);
     text_block(c.tr(a.applies), c.fonts.heading, u32(c.p.card_text), inner);
     end_card(c, "##applies", c.p.card_bg, c.p.accent, false);
+    // Side by side, what follows starts under the taller card (the site makes "where" taller).
+    if (side && counter_bottom > ImGui::GetItemRectMax().y) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos({at.x, at.y + counter_bottom - ImGui::GetItemRectMax().y});
+        ImGui::Dummy({0, 0});
+    }
     spacer(c);
     // Wide screens: the next steps on the left, the two QR codes beside them, so all of it is
     // above the fold; narrow ones: the codes under the steps. One code is the official page,
@@ -338,7 +350,7 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
         c.request(Action::StartGuide);
     spacer(c);
     glossary_block(c, texts.glossary, width);
-    source_line(c, r.source, r.checked, width);
+    source_line(c, r.sources, width);
 }
 
 }  // namespace ww

@@ -63,10 +63,10 @@ TEST_CASE("each kind of breakage gives its file:line:col message and the rest st
         {"syntax error", "screens/optie-1.toml", "title", "title = = ", "optie-1.toml:2:"},
         {"unknown key", "screens/optie-2.toml", "title", "titel",
          "optie-2.toml:2:1: unknown key 'titel'"},
-        {"wrong type", "screens/optie-3.toml", "checked = 2026-11-23", "checked = 12",
-         "'checked' must be text, not a whole number"},
-        {"missing field", "screens/optie-4.toml", "source", "bron_weg",
-         "missing required key 'source'"},
+        {"wrong type", "screens/optie-3.toml", "intro   = ", "intro   = 12 #",
+         "intro must be a table of languages"},
+        {"missing field", "screens/optie-4.toml", "sources", "bronnen_weg",
+         "missing required key 'sources'"},
         {"missing language", "screens/situatie.toml", "en = ", "de = ", "unknown language 'de'"},
         {"dead link", "screens/vormen.toml", "\"optie-1\"", "\"optie-9\"",
          "link to screen 'optie-9', which does not exist"},
@@ -98,11 +98,11 @@ TEST_CASE("each kind of breakage gives its file:line:col message and the rest st
 TEST_CASE("the line and column point at the offending key") {
     ContentFixture f;
     f.write("screens/extra.toml",
-            "title = { nl = \"Extra\", en = \"Extra\" }\nsource = \"x\"\nchecked = 2026-11-23\n"
+            "title = { nl = \"Extra\", en = \"Extra\" }\nsources = [\"noloc\"]\n"
             "  titel = 5\n");
     f.edit("screens/vormen.toml", "\"optie-1\"", "\"extra\", \"optie-1\"");
     const ContentLoad load = f.load();
-    CHECK(find_problem(load.problems, "extra.toml:4:3: unknown key 'titel'") != "");
+    CHECK(find_problem(load.problems, "extra.toml:3:3: unknown key 'titel'") != "");
 }
 
 TEST_CASE("an image that does not decode is reported") {
@@ -114,7 +114,7 @@ TEST_CASE("an image that does not decode is reported") {
 TEST_CASE("a screen nobody links to is reported") {
     ContentFixture f;
     f.write("screens/lost.toml",
-            "title = { nl = \"Weg\", en = \"Lost\" }\nsource = \"x\"\nchecked = 2026-11-23\n");
+            "title = { nl = \"Weg\", en = \"Lost\" }\nsources = [\"noloc\"]\n");
     CHECK(find_problem(f.load().problems, "lost.toml:1:1: screen 'lost' is not linked") != "");
 }
 
@@ -176,8 +176,7 @@ counter = { nl = "x", en = "x" }
 applies = { nl = "x", en = "x" }
 steps = [ { nl = "x", en = "x" } ]
 qr = "no-such-page"
-source = "x"
-checked = 2026-11-23
+sources = ["noloc"]
 
 [[result.variant]]
 when = { rol = ["koning"] }
@@ -260,7 +259,7 @@ TEST_CASE("the link positions kept in blocks point at the dead link") {
     ContentFixture f;
     f.edit("screens/home.toml", "screen = \"vormen\"", "screen = \"vormen-x\"");
     CHECK(find_problem(f.load().problems,
-                       "home.toml:11:14: link to screen 'vormen-x', which does not exist") != "");
+                       "home.toml:10:14: link to screen 'vormen-x', which does not exist") != "");
 }
 
 // Plain language (B1): every sentence of the shipped content, in every language, under 15 words;
@@ -269,9 +268,7 @@ TEST_CASE("every shipped sentence is under 15 words; no translated-Dutch English
     const ContentLoad load = load_content("layouts", "assets");
     REQUIRE(load.ok());
     const Content& c = *load.content;
-    std::set<const std::string*> citations;  // sources and addresses are not sentences
-    for (auto& sc : c.screens) citations.insert(&sc.source);
-    for (auto& r : c.guide.results) citations.insert(&r.source);
+    std::set<const std::string*> citations;  // addresses are not sentences
     for (auto& [n, l] : c.links) citations.insert(&l.href);
     int sentences = 0, words_total = 0;
     for (const std::string* text : c.all_strings()) {

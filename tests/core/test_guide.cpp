@@ -62,18 +62,65 @@ TEST_CASE("every path through the shipped guide ends in the expected result, for
         const Answers answers = {{"rol", rol}, {"uitkering", uit}, {"steun", steun}};
         const Advice a = advice_for(c, p.result, answers);
         REQUIRE(a.result);
-        // Where to go follows the benefit.
+        // Where to go follows the benefit. Participatiewet, bijstand, IOAW, IOAZ, beschut werk
+        // and Wsw: the gemeente provides the job coach (Participatiewet art. 10da), never UWV.
+        // No benefit or unknown: UWV or the gemeente, never the gemeente alone.
         const std::string counter = lower(a.counter.in("nl"));
-        if (group == "uwv") CHECK(counter.find("uwv") != std::string::npos);
-        if (group == "gemeente") CHECK(counter.find("gemeente") != std::string::npos);
-        if (group == "geen") CHECK(counter.find("gemeente") != std::string::npos);
-        // Who applies follows the form: the employee asks UWV for their own job coach; the
-        // employer applies for what the employer arranges.
+        const std::string steps = lower(joined(a.steps, "nl"));
+        const auto has = [](const std::string& text, const char* word) {
+            return text.find(word) != std::string::npos;
+        };
+        if (group == "uwv") CHECK(has(counter, "uwv"));
+        if (group == "gemeente") {
+            CHECK(has(counter, "gemeente"));
+            CHECK_MESSAGE(!has(counter, "uwv"), counter);
+            CHECK_MESSAGE(!has(steps, "voorziening van uwv"), steps);
+            REQUIRE(a.link);
+            CHECK_MESSAGE(!has(a.link->href, "uwv.nl"), a.link->href);
+        }
+        if (group == "geen" || group == "onbekend") {
+            CHECK_MESSAGE((has(counter, "uwv") && has(counter, "gemeente")), counter);
+        }
+        // No benefit: a rule of thumb that holds. Wajong goes to UWV; the doelgroepregister is
+        // UWV's, and being in it does not mean the gemeente arranges the job coach.
+        if (group == "geen" && steun != "buddy") {
+            CHECK_MESSAGE((has(steps, "wajong") && has(steps, "uwv") && has(steps, "gemeente")),
+                          steps);
+            CHECK_MESSAGE(!has(steps, "regelt de gemeente de begeleiding"), steps);
+            for (auto& s : a.steps)
+                if (has(lower(s.in("nl")), "doelgroepregister"))
+                    CHECK_MESSAGE(has(lower(s.in("nl")), "uwv"), s.in("nl"));
+        }
+        // Who applies follows the form and the desk: with UWV the employee applies for their own
+        // (externe) job coach together with that coach; the employer applies for what the
+        // employer arranges; off the UWV route the gemeente's rules decide.
         const std::string applies = lower(a.applies.in("nl"));
-        if (group == "uwv" && steun == "eigen")
-            CHECK(applies.find("werknemer") != std::string::npos);
+        if (group == "uwv" && steun == "eigen") {
+            CHECK((has(applies, "werknemer") || rol == "werknemer"));
+            CHECK_MESSAGE(has(steps, "externe jobcoach"), steps);
+            CHECK_MESSAGE(has(steps, "samen"), steps);
+            CHECK_MESSAGE(!has(steps, "wijst de jobcoach toe"), steps);
+        }
         if (group == "uwv" && (steun == "extern" || steun == "intern"))
-            CHECK(applies.find("werkgever") != std::string::npos);
+            CHECK(has(applies, "werkgever"));
+        if (group != "uwv" && (steun == "eigen" || steun == "weetniet"))
+            CHECK_MESSAGE(has(applies, "gemeente"), applies);
+        // UWV's internal coach subsidy: its basic conditions, and not for the gemeente's group.
+        if (group == "uwv" && steun == "intern" && rol == "werkgever") {
+            for (const char* condition :
+                 {"6 maanden", "12 uur", "35 procent", "participatiewet", "bekwaam", "training"})
+                CHECK_MESSAGE(has(steps, condition), condition);
+        }
+        // The employer desk serves employers: an employee never gets its QR.
+        if (rol == "werknemer" && a.link)
+            CHECK_MESSAGE(a.link->name != "werkgeversservicepunt", p.result);
+        // "u" is the person at the screen, also in a question to pass on.
+        CHECK_MESSAGE(!has(steps, "heeft of had u"), steps);
+        // The take-away text has no forms in it: nothing may point "above".
+        for (const char* lang : {"nl", "en"}) {
+            const std::string away = lower(summary_text(c, a, lang));
+            CHECK_MESSAGE((!has(away, "hierboven") && !has(away, "above")), away);
+        }
         // The why-line names the benefit the visitor chose and says something of the support.
         const std::string why = lower(why_line(a, "nl"));
         const std::string label = lower(g.question("uitkering")->answers[0].label.in("nl"));
@@ -86,7 +133,7 @@ TEST_CASE("every path through the shipped guide ends in the expected result, for
         REQUIRE(a.link);
         CHECK(a.link->href.rfind("https://", 0) == 0);
         CHECK(!a.result->forms.empty());
-        CHECK(!a.result->source.empty());
+        CHECK(!a.result->sources.empty());
         steps_by_role[p.result + "|" + uit].insert(joined(a.steps, "nl"));
     }
     CHECK(reached.size() == g.results.size());  // no result is unreachable

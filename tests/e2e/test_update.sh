@@ -24,8 +24,8 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- log:"; grep -v "event=items" "$LOG" | tail -30; exit 1; }
 
-OLD="Vraag de jobcoach zelf aan bij UWV. Het is een voorziening."
-NEW="Vraag de jobcoach zelf aan bij UWV. Dat kan via werk.nl."
+OLD="Kies zelf een jobcoach. Die werkt bij een organisatie die UWV erkent."
+NEW="Kies zelf een jobcoach. Dat kan via werk.nl."
 BAD="Vraag de jobcoach zelf aan bij UWV. Dit mag nooit verschijnen."  # in every rejected bundle
 mkdir -p "$OUT/www" "$OUT/stage" "$OUT/state" "$OUT/content"
 cp -r layouts assets "$OUT/content/"

@@ -86,7 +86,8 @@ const std::string& whole_site() {
 
 TEST_CASE("synth_to_wav writes a WAV of plausible length") {
     const Content& c = shipped();
-    const auto dir = std::filesystem::temp_directory_path() / "wegwijzer-test-speech";
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("wegwijzer-test-speech-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     for (const char* id : {"home", "vormen"}) {
         for (const char* lang : {"nl", "en"}) {
@@ -109,7 +110,8 @@ TEST_CASE("synth_to_wav writes a WAV of plausible length") {
 TEST_CASE(
     "every place's spoken text, written to WAV as --speak does, has sound in every language") {
     const Content& c = shipped();
-    const auto dir = std::filesystem::temp_directory_path() / "wegwijzer-test-places";
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("wegwijzer-test-places-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "place.wav").string();
     int n = 0;

@@ -31,8 +31,8 @@ using namespace ww;
 namespace {
 
 const std::string kSrc = WEGWIJZER_SOURCE_DIR;
-const std::string kOld = "Vraag de jobcoach zelf aan bij UWV. Het is een voorziening.";
-const std::string kNew = "Vraag de jobcoach zelf aan bij UWV. Dat kan via werk.nl.";
+const std::string kOld = "Kies zelf een jobcoach. Die werkt bij een organisatie die UWV erkent.";
+const std::string kNew = "Kies zelf een jobcoach. Dat kan via werk.nl.";
 
 std::string read(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -9,8 +9,7 @@ using namespace ww;
 TEST_CASE("recipe 'a new screen': one file in layouts/screens and a link to it") {
     ContentCopy copy("recipe");
     copy.write("screens/proef.toml", R"(title = { nl = "Proefscherm", en = "Trial screen" }
-source = "Eigen tekst"
-checked = 2026-11-23
+sources = ["noloc"]
 
 [[block]]
 type = "paragraph"
@@ -19,7 +18,7 @@ text = { nl = "Een nieuw scherm.", en = "A new screen." }
     // Without a link the validator reports it: every screen must be reachable.
     CHECK_FALSE(copy.load().ok());
     copy.edit("screens/geld.toml", R"(screens = ["uwv-subsidie", )",
-                 R"(screens = ["proef", "uwv-subsidie", )");
+              R"(screens = ["proef", "uwv-subsidie", )");
     ContentLoad load = copy.load();
     for (auto& p : load.problems) MESSAGE(p.format());
     REQUIRE(load.ok());

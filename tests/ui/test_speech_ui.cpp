@@ -38,3 +38,34 @@ TEST_CASE(
     CHECK(sp.stops > before_reset);
     CHECK_FALSE(k.app().session().speech);  // the next visitor starts without it
 }
+
+TEST_CASE("read aloud on a result names the kiosk's own desk from the profile's [site]") {
+    Kiosk k(1920, 1080,
+            {"site.name=UWV Voorbeeldstad", "site.kind=uwv", "site.address=Stationsplein 1",
+             "site.counter=Balie 3"});
+    FakeSpeaker sp;
+    k.k->set_hooks(sp.hooks());
+    k.tap("##access");
+    k.tap("##speech-on");
+    k.tap("##close-access");
+    k.tap("##tile-guide");
+    for (const char* v : {"werknemer", "wia", "eigen"}) {
+        k.reveal(std::string("##answer-") + v);
+        k.tap(std::string("##answer-") + v);
+    }
+    REQUIRE(k.app().session().current().id == "uwv-eigen");
+    REQUIRE(!sp.said.empty());
+    const std::string& said = sp.said.back();
+    CHECK(said.find(k.app().content()->word("site_here", "nl")) != std::string::npos);
+    CHECK(said.find("UWV Voorbeeldstad") != std::string::npos);
+    CHECK(said.find("Stationsplein 1") != std::string::npos);
+    // Not on the gemeente's route.
+    k.tap("##home");
+    k.tap("##tile-guide");
+    for (const char* v : {"werknemer", "participatiewet", "eigen"}) {
+        k.reveal(std::string("##answer-") + v);
+        k.tap(std::string("##answer-") + v);
+    }
+    REQUIRE(k.app().session().current().id == "gemeente-eigen");
+    CHECK(sp.said.back().find("UWV Voorbeeldstad") == std::string::npos);
+}

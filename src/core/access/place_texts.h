@@ -24,14 +24,17 @@ class PlaceTextsCache {
   public:
     // The texts of `p` in `lang` with `answers`; derived again only when one of these or the
     // content snapshot differs from the last call.
+    // `site` (the profile's [site], kept by the caller) fills "Waar gaat u heen?".
     const PlaceTexts& get(const std::shared_ptr<const Content>& content, const Place& p,
-                          const std::string& lang, const Answers& answers);
+                          const std::string& lang, const Answers& answers,
+                          const KioskConfig::Site* site = nullptr);
 
   private:
     std::shared_ptr<const Content> content_;  // keeps the pointers in texts_ valid
     Place place_;
     std::string lang_;
     Answers answers_;
+    const KioskConfig::Site* site_ = nullptr;
     PlaceTexts texts_;
 };
 

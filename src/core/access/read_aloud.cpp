@@ -44,7 +44,8 @@ void ReadAloud::turn_off(Session& s) {
 
 void ReadAloud::place_shown(const Session& s, const Content* content) {
     if (!s.speech || !content) return;
-    voice_.say(spoken_text(*content, s.current(), s.lang, s.answers), s.lang, s.speech_volume);
+    voice_.say(spoken_text(*content, s.current(), s.lang, s.answers, site_), s.lang,
+               s.speech_volume);
 }
 
 void ReadAloud::warning_started(const Session& s, const Content* content, int seconds) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/access/focus.h"
+#include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/kiosk/lifecycle.h"
 #include "core/kiosk/session.h"
@@ -26,6 +27,9 @@ class Voice {
 class ReadAloud {
   public:
     explicit ReadAloud(Voice& voice) : voice_(voice) {}
+
+    // The profile's [site], said under "Waar gaat u heen?" (kept by the caller; null = none).
+    void set_site(const KioskConfig::Site* site) { site_ = site; }
 
     // "Read aloud": on, and the current place from the top (again when it was already on).
     void turn_on(Session& s, const Content* content);
@@ -57,6 +61,7 @@ class ReadAloud {
 
   private:
     Voice& voice_;
+    const KioskConfig::Site* site_ = nullptr;
 };
 
 }  // namespace ww

@@ -5,6 +5,7 @@
 
 #include "core/base/overload.h"
 #include "core/content/glossary.h"
+#include "core/content/sources.h"
 #include "core/guide/advice.h"
 
 namespace ww {
@@ -86,7 +87,7 @@ void add_block(Sentences& s, const Content& c, const Block& b, const std::string
 }  // namespace
 
 std::string place_text(const Content& c, const Place& p, const std::string& lang,
-                       const Answers& answers) {
+                       const Answers& answers, const KioskConfig::Site* site) {
     Sentences s;
     switch (p.kind) {
         case PlaceKind::Screen: {
@@ -96,7 +97,7 @@ std::string place_text(const Content& c, const Place& p, const std::string& lang
             if (sc->government_only) s.add(c.word("government_only", lang));
             s.add(sc->intro.in(lang));
             for (auto& b : sc->blocks) add_block(s, c, b, lang);
-            s.pair(c.word("source", lang), sc->source);
+            s.pair(c.word("source", lang), source_line(c, sc->sources, lang).text);
             break;
         }
         case PlaceKind::Question: {
@@ -108,20 +109,21 @@ std::string place_text(const Content& c, const Place& p, const std::string& lang
             break;
         }
         case PlaceKind::Result: {
-            const Advice a = advice_for(c, p.id, answers);
+            const Advice a = advice_for(c, p.id, answers, site);
             if (!a.result) break;
             s.add(c.word("result_forms", lang));
             s.add(a.title.in(lang));
             add_screen_titles(s, c, a.result->forms, lang);
             if (!a.why.empty()) s.pair(c.word("result_why", lang), why_line(a, lang));
             s.pair(c.word("result_counter", lang), a.counter.in(lang));
+            for (auto& line : site_lines(c, a, lang)) s.add(line);
             s.pair(c.word("result_applies", lang), a.applies.in(lang));
             s.add(c.word("result_steps", lang));
             for (auto& step : a.steps) s.add(step.in(lang));
             if (a.link) s.add(a.link->label.in(lang));
             s.add(c.word("summary_label", lang));
             s.add(c.word("scan_qr", lang));
-            s.pair(c.word("source", lang), a.result->source);
+            s.pair(c.word("source", lang), source_line(c, a.result->sources, lang).text);
             s.add(c.word("result_restart", lang));
             break;
         }
@@ -130,8 +132,8 @@ std::string place_text(const Content& c, const Place& p, const std::string& lang
 }
 
 std::string spoken_text(const Content& c, const Place& p, const std::string& lang,
-                        const Answers& answers) {
-    const std::string shown = place_text(c, p, lang, answers);
+                        const Answers& answers, const KioskConfig::Site* site) {
+    const std::string shown = place_text(c, p, lang, answers, site);
     const auto words = glossary_in(c, shown, lang);
     if (words.empty()) return shown;
     Sentences s;

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 
+#include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/guide/guide.h"
 #include "core/kiosk/session.h"
@@ -13,14 +14,15 @@ namespace ww {
 // Everything a visitor can read on `p` but its glossary, as sentences in `lang`: title, intro,
 // every block (lists, cards, callouts, table rows as "row label: value", buttons by their
 // names), for a question the question, help and answers, for a result the advice for `answers`
-// (variant, why-line, steps, source). Empty for an unknown place.
+// (variant, why-line, where to go with the kiosk's own desk from `site`, steps, source). Empty
+// for an unknown place.
 std::string place_text(const Content& c, const Place& p, const std::string& lang,
-                       const Answers& answers = {});
+                       const Answers& answers = {}, const KioskConfig::Site* site = nullptr);
 
 // What read-aloud says on `p`: place_text, then the hard words it uses with their explanations
 // (the "Words explained" block).
 std::string spoken_text(const Content& c, const Place& p, const std::string& lang,
-                        const Answers& answers = {});
+                        const Answers& answers = {}, const KioskConfig::Site* site = nullptr);
 
 // The idle warning as it is spoken: ui words idle_title + idle_body with {seconds} filled in.
 std::string spoken_warning(const Content& c, const std::string& lang, int seconds);

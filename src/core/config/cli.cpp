@@ -23,7 +23,12 @@ std::string usage() {
                        write what "read aloud" says for SCREEN (in --lang) to a WAV file
   --guide ANSWERS      print the guide's advice for one path as plain text, e.g.
                        --guide rol=werknemer,uitkering=wajong,steun=eigen (in --lang)
-  --list-urls          print every official web address in the content with its check date
+  --list-urls          print every web address in the content (QR pages and sources) with its
+                       check date and the screens and results that rest on it
+  --review FILE.html   write the content for sign-off as one HTML page (no scripts, prints on
+                       A4): every screen, every guide path's advice per role, each result's
+                       sources and check dates, every address, the glossary; with --config,
+                       the profile's [site] as that kiosk shows it
   --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
                        one line from a pipe) and print the hash for admin.pin_hash
   --stats [--days N]   print the anonymous usage figures of the last N days (default 28) from
@@ -100,7 +105,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             if (!value(o.guide)) return out;
         } else if (a == "--list-urls")
             o.list_urls = true;
-        else if (a == "--hash-pin")
+        else if (a == "--review") {
+            if (!value(o.review)) return out;
+        } else if (a == "--hash-pin")
             o.hash_pin = true;
         else if (a == "--log-items")
             o.log_items = true;

@@ -20,6 +20,7 @@ struct CliOptions {
     std::string wav;
     std::string guide;         // --guide rol=...,uitkering=...,steun=...
     bool list_urls = false;    // --list-urls
+    std::string review;        // --review FILE.html
     bool hash_pin = false;     // --hash-pin
     bool log_items = false;    // --log-items: log where each button is (for test automation)
     bool log_latency = false;  // --log-latency: log each tap's time to the new place (bench)

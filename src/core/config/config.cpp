@@ -115,10 +115,15 @@ void apply(TomlReader& r, const toml::table& root, KioskConfig& c) {
 
 ConfigLoad load_config(const std::string& path, const std::vector<std::string>& overrides) {
     ConfigLoad out;
+    Problem site_at{path.empty() ? "--set" : path, 1, 1, ""};  // where [site] is written
     if (!path.empty()) {
         if (auto doc = parse_toml_file(path, out.problems)) {
             TomlReader r(path, out.problems);
             apply(r, *doc, out.config);
+            if (const toml::node* site = doc->get("site")) {
+                site_at.line = static_cast<int>(site->source().begin.line);
+                site_at.col = static_cast<int>(site->source().begin.column);
+            }
         }
     }
     for (auto& o : overrides) {
@@ -151,7 +156,24 @@ ConfigLoad load_config(const std::string& path, const std::vector<std::string>& 
         TomlReader r(where, out.problems);
         apply(r, t, out.config);
     }
+    check_site(out.config.site, site_at, out.problems);
     return out;
+}
+
+void check_site(const KioskConfig::Site& s, const Problem& where, Problems& out) {
+    auto problem = [&](const std::string& message) {
+        out.push_back({where.file, where.line, where.col, message});
+    };
+    const bool any = !s.kind.empty() || !s.address.empty() || !s.opening_hours.empty() ||
+                     !s.opening_hours_en.empty() || !s.phone.empty() || !s.web.empty() ||
+                     !s.counter.empty() || !s.counter_en.empty();
+    if (s.name.empty() && any)
+        problem("[site] has details but no site.name: visitors would not know which desk");
+    if (!s.name.empty() && s.kind.empty())
+        problem(
+            "site.name is set but site.kind is empty: say which desk this is (uwv, "
+            "gemeente or werkgevers)");
+    if (!s.name.empty() && s.address.empty()) problem("site.name is set but site.address is empty");
 }
 
 std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,

@@ -93,6 +93,18 @@ struct KioskConfig {
         std::string name;  // this kiosk's name in the heartbeat (update.status_url)
     } kiosk;
 
+    // The desk where this kiosk stands. Shown under "Waar gaat u heen?" (on screen, read aloud,
+    // in the take-away text) when the advice points at a desk of this kind; empty name = none.
+    struct Site {
+        std::string name;  // "UWV Utrecht", "Gemeente Zwolle, Werkplein", "Werkcentrum Rijnmond"
+        std::string kind;  // uwv | gemeente | werkgevers (Werkgeversservicepunt or Werkcentrum)
+        std::string address, opening_hours, opening_hours_en, phone, web, counter, counter_en;
+    } site;
+
+    struct ContentRules {
+        int sources_max_age_days = 0;  // 0 = --check warns after a year; > 0 = it fails after this
+    } content;
+
     struct Update {
         std::string url;               // a signed content bundle (.tar.gz); empty = no updates
         std::string public_key;        // minisign public key: the base64 line of its .pub file
@@ -111,6 +123,10 @@ struct ConfigLoad {
 
 // Reads `path` (empty = defaults only) and applies `overrides` ("session.idle_timeout=5") on top.
 ConfigLoad load_config(const std::string& path, const std::vector<std::string>& overrides);
+
+// The [site] keys together: a name and a kind and an address, or nothing at all (load_config
+// reports these where [site] is written).
+void check_site(const KioskConfig::Site& s, const Problem& where, Problems& out);
 
 // Every declared key: its name in a profile and the KioskConfig member that holds it.
 struct ConfigKey {

@@ -26,6 +26,24 @@ std::string check_minisign_key(const std::string& v) {
     return v.empty() || decode_minisign_key(v, key, why) ? "" : why;
 }
 
+std::string check_https_url(const std::string& v) {
+    if (v.empty() || (v.rfind("https://", 0) == 0 && v.find_first_of(" @?") == std::string::npos))
+        return "";
+    return "must be a plain https:// address, without '?' or '@'";
+}
+
+// One line a visitor reads: no line breaks, at most 120 characters.
+std::string check_line(const std::string& v) {
+    if (v.find_first_of("\n\r\t") != std::string::npos) return "must be one line";
+    return v.size() <= 120 ? "" : "is longer than 120 characters";
+}
+
+std::string check_phone(const std::string& v) {
+    if (v.find_first_not_of("0123456789 +-()") != std::string::npos)
+        return "may only hold digits, spaces, + - ( )";
+    return v.size() <= 30 ? "" : "is longer than 30 characters";
+}
+
 std::string check_http_url(const std::string& v) {
     if (v.empty() || v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0) return "";
     return "must start with http:// or https://";
@@ -122,6 +140,26 @@ const std::vector<ConfigField>& config_fields() {
      "fontconfig pattern or .ttf path"},
     {"kiosk", "name", Kind::String, M(kiosk.name), 0, 0, {},
      "this kiosk's name in the heartbeat (update.status_url)"},
+    {"site", "name", Kind::String, M(site.name), 0, 0, {},
+     "name of the desk where this kiosk stands, e.g. \"UWV Utrecht\" or \"Werkcentrum Rijnmond\"; empty = results give the general text only", check_line},
+    {"site", "kind", Kind::String, M(site.kind), 0, 0, {"uwv", "gemeente", "werkgevers"},
+     "which desk this is; a result pointing at this kind of desk shows the site (werkgevers = Werkgeversservicepunt or Werkcentrum)"},
+    {"site", "address", Kind::String, M(site.address), 0, 0, {},
+     "street, number and town of the desk", check_line},
+    {"site", "opening_hours", Kind::String, M(site.opening_hours), 0, 0, {},
+     "opening hours in Dutch, e.g. \"ma t/m vr 8.30 tot 17.00 uur\"", check_line},
+    {"site", "opening_hours_en", Kind::String, M(site.opening_hours_en), 0, 0, {},
+     "opening hours in English; empty = the Dutch text", check_line},
+    {"site", "phone", Kind::String, M(site.phone), 0, 0, {},
+     "the desk's phone number", check_phone},
+    {"site", "web", Kind::String, M(site.web), 0, 0, {},
+     "the desk's web page (https://)", check_https_url},
+    {"site", "counter", Kind::String, M(site.counter), 0, 0, {},
+     "where in the building the desk is, in Dutch, e.g. \"Balie 3, begane grond\"", check_line},
+    {"site", "counter_en", Kind::String, M(site.counter_en), 0, 0, {},
+     "the same in English; empty = the Dutch text", check_line},
+    {"content", "sources_max_age_days", Kind::Int, M(content.sources_max_age_days), 0, 3650, {},
+     "--check fails when a source in layouts/urls.toml was checked longer ago than this many days; 0 = it only warns after 365 days"},
     {"update", "url", Kind::String, M(update.url), 0, 0, {},
      "signed content bundle (.tar.gz, signature at <url>.minisig); empty = no updates", check_http_url},
     {"update", "public_key", Kind::String, M(update.public_key), 0, 0, {},

@@ -37,6 +37,15 @@ void check_url(TomlReader& r, const toml::table& t, std::string_view key, const 
                   "without '?' or '@' (no personal data in a QR code)");
 }
 
+void read_sources(TomlReader& r, const toml::table& t, std::vector<std::string>& names, Loc& at) {
+    names = r.string_list(t, "sources", true);
+    const toml::node* n = t.get("sources");
+    if (!n) return;
+    at = loc_of(r, *n);
+    if (n->is_array() && names.empty())
+        r.problem(*n, "`sources` needs at least one name from urls.toml: what the text rests on");
+}
+
 void AssetChecks::check(TomlReader& r, const toml::node& at, const std::string& file) {
     if (file.find('/') != std::string::npos || file.find("..") != std::string::npos) {
         r.problem(at, "image '" + file + "' must be a plain file name in assets/");
@@ -103,13 +112,22 @@ void need_link(const Content& c, const std::string& name, const Loc& at, Problem
     if (!name.empty() && !c.link(name)) problem_at(at, "'" + name + "' is not in urls.toml", out);
 }
 
+void need_sources(const Content& c, const std::vector<std::string>& names, const Loc& at,
+                  Problems& out) {
+    for (auto& name : names)
+        if (!c.link(name)) problem_at(at, "source '" + name + "' is not in urls.toml", out);
+}
+
 // QR names that urls.toml lacks, result variants that ask about unknown questions or answers,
 // and glossary words that no screen, question or result uses.
 void check_links_and_words(const Content& c, Problems& out) {
-    for (auto& s : c.screens)
+    for (auto& s : c.screens) {
+        need_sources(c, s.sources, s.sources_loc, out);
         for (auto& b : s.blocks)
             if (auto qr = std::get_if<Qr>(&b)) need_link(c, qr->link, qr->link_loc, out);
+    }
     for (auto& r : c.guide.results) {
+        need_sources(c, r.sources, r.sources_loc, out);
         need_link(c, r.qr, r.qr_loc, out);
         for (auto& v : r.variants) {
             need_link(c, v.qr, v.qr_loc, out);

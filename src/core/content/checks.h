@@ -25,6 +25,10 @@ Loc loc_of(const TomlReader& r, const toml::node& n);
 // personal data.
 void check_url(TomlReader& r, const toml::table& t, std::string_view key, const std::string& url);
 
+// `sources` of a screen or result: a list of at least one name from urls.toml (checked once
+// every file is read), and where it is written.
+void read_sources(TomlReader& r, const toml::table& t, std::vector<std::string>& names, Loc& at);
+
 // Pictures named in the content: each must be a plain file name in `dir` that decodes. Each file
 // is decoded once; every mention of a bad file is reported where it is written.
 class AssetChecks {

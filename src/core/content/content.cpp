@@ -17,7 +17,9 @@ const std::vector<std::string> kRequiredUiWords = {
     "result_applies", "result_steps",   "result_restart",  "scan_qr",         "more_info",
     "result_why",     "glossary_title", "summary_label",   "summary_heading", "summary_more",
     "speech_on",      "speech_help",    "speech_volume",   "volume_up",       "volume_down",
-    "role_button",    "role_link",      "role_question",   "role_answer",     "state_selected"};
+    "role_button",    "role_link",      "role_question",   "role_answer",     "state_selected",
+    "site_here",      "site_ask",       "site_counter",    "site_address",    "site_hours",
+    "site_phone",     "site_web"};
 
 const Link* Content::link(const std::string& name) const {
     auto it = links.find(name);
@@ -98,7 +100,6 @@ std::vector<const std::string*> Content::all_strings() const {
     for (auto& s : screens) {
         collect(s.title, out);
         collect(s.intro, out);
-        out.push_back(&s.source);
         for (auto& b : s.blocks) collect_block(b, out);
     }
     for (auto& q : guide.questions) {
@@ -113,7 +114,6 @@ std::vector<const std::string*> Content::all_strings() const {
         collect(r.title, out);
         collect(r.counter, out);
         collect(r.applies, out);
-        out.push_back(&r.source);
         for (auto& s : r.steps) collect(s, out);
         for (auto& v : r.variants) {
             collect(v.title, out);

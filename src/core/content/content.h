@@ -106,7 +106,8 @@ using Block =
 struct Screen {
     std::string id;
     Text title, intro;
-    std::string source, checked;
+    std::vector<std::string> sources;  // names in layouts/urls.toml the facts rest on
+    Loc sources_loc;                   // where `sources` is written
     bool government_only = false;
     std::vector<Block> blocks;
     Loc loc;
@@ -139,17 +140,25 @@ struct ResultVariant {
     Text title, applies;                                   // empty = the result's own
     std::vector<Text> steps;                               // empty = the result's own
     std::string qr;                                        // empty = the result's own
+    std::vector<std::string> desks;                        // empty = the result's own
     Loc loc, qr_loc;
 };
+
+// The kinds of desk a result can send a visitor to (`desks`), and a site's `[site] kind`.
+inline const std::vector<std::string> kDeskKinds = {"uwv", "gemeente", "werkgevers"};
 
 struct GuideResult {
     std::string id;
     Text title;
     std::vector<std::string> forms;
     Text counter, applies;
+    // The desks "Waar gaat u heen?" points at (kDeskKinds): a site of one of these kinds shows
+    // its own address there. Empty = none (a buddy needs no desk).
+    std::vector<std::string> desks;
     std::vector<Text> steps;
-    std::string qr;  // a name in layouts/urls.toml: the official page
-    std::string source, checked;
+    std::string qr;                       // a name in layouts/urls.toml: the official page
+    std::vector<std::string> sources;     // names in layouts/urls.toml the advice rests on
+    Loc sources_loc;                      // where `sources` is written
     std::vector<ResultVariant> variants;  // the first that matches wins
     Loc loc, qr_loc;
 };

@@ -110,12 +110,10 @@ class Loader {
         s.loc = {path, 1, 1};
         if (!valid_id(s.id))
             r.problem(*doc, "screen id '" + s.id + "' (the file name) may only use a-z, 0-9 and -");
-        r.only_keys(*doc, {"title", "intro", "source", "checked", "government_only", "block"},
-                    "screen");
+        r.only_keys(*doc, {"title", "intro", "sources", "government_only", "block"}, "screen");
         s.title = r.text(*doc, "title", true);
         s.intro = r.text(*doc, "intro", false);
-        s.source = r.string(*doc, "source", true).value_or("");
-        s.checked = r.string(*doc, "checked", true).value_or("");
+        read_sources(r, *doc, s.sources, s.sources_loc);
         s.government_only = r.boolean(*doc, "government_only").value_or(false);
         if (auto blocks = r.array(*doc, "block", false)) {
             for (auto&& item : *blocks) {

@@ -1,5 +1,6 @@
 #include "core/content/guide_loader.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/base/toml_reader.h"
@@ -15,6 +16,16 @@ std::map<std::string, std::vector<std::string>> read_when(TomlReader& r, const t
     if (auto when = r.table(t, "when", false))
         for (auto&& [k, v] : *when) out[std::string(k.str())] = r.string_list(*when, k.str(), true);
     return out;
+}
+
+// `desks = ["uwv", "gemeente"]`: the kinds of desk "Waar gaat u heen?" points at (kDeskKinds).
+std::vector<std::string> read_desks(TomlReader& r, const toml::table& t) {
+    std::vector<std::string> desks = r.string_list(t, "desks", false);
+    if (const toml::node* n = t.get("desks"))
+        for (auto& d : desks)
+            if (std::find(kDeskKinds.begin(), kDeskKinds.end(), d) == kDeskKinds.end())
+                r.problem(*n, "desk '" + d + "' is not one of uwv, gemeente, werkgevers");
+    return desks;
 }
 
 Question read_question(TomlReader& r, const toml::node& at, const toml::table& t) {
@@ -39,7 +50,7 @@ Question read_question(TomlReader& r, const toml::node& at, const toml::table& t
 }
 
 ResultVariant read_variant(TomlReader& r, const toml::node& at, const toml::table& t) {
-    r.only_keys(t, {"when", "title", "applies", "steps", "qr"}, "[[result.variant]]");
+    r.only_keys(t, {"when", "title", "applies", "steps", "qr", "desks"}, "[[result.variant]]");
     ResultVariant v;
     v.loc = loc_of(r, at);
     v.when = read_when(r, t);
@@ -48,13 +59,14 @@ ResultVariant read_variant(TomlReader& r, const toml::node& at, const toml::tabl
     v.applies = r.text(t, "applies", false);
     v.steps = r.text_list(t, "steps", false);
     v.qr = r.string(t, "qr", false).value_or("");
+    v.desks = read_desks(r, t);
     if (auto n = t.get("qr")) v.qr_loc = loc_of(r, *n);
     return v;
 }
 
 GuideResult read_result(TomlReader& r, const toml::node& at, const toml::table& t) {
     r.only_keys(t,
-                {"id", "title", "forms", "counter", "applies", "steps", "qr", "source", "checked",
+                {"id", "title", "forms", "counter", "desks", "applies", "steps", "qr", "sources",
                  "variant"},
                 "[[result]]");
     GuideResult res;
@@ -63,12 +75,12 @@ GuideResult read_result(TomlReader& r, const toml::node& at, const toml::table& 
     res.title = r.text(t, "title", true);
     res.forms = r.string_list(t, "forms", true);
     res.counter = r.text(t, "counter", true);
+    res.desks = read_desks(r, t);
     res.applies = r.text(t, "applies", true);
     res.steps = r.text_list(t, "steps", true);
     res.qr = r.string(t, "qr", true).value_or("");
     if (auto n = t.get("qr")) res.qr_loc = loc_of(r, *n);
-    res.source = r.string(t, "source", true).value_or("");
-    res.checked = r.string(t, "checked", true).value_or("");
+    read_sources(r, t, res.sources, res.sources_loc);
     for_each_table(r, t, "variant", false, "result.variant",
                    [&](const toml::node& v, const toml::table& vt) {
                        res.variants.push_back(read_variant(r, v, vt));

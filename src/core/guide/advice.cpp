@@ -1,10 +1,14 @@
 #include "core/guide/advice.h"
 
+#include <algorithm>
 #include <sstream>
+
+#include "core/content/sources.h"
 
 namespace ww {
 
-Advice advice_for(const Content& c, const std::string& id, const Answers& answers) {
+Advice advice_for(const Content& c, const std::string& id, const Answers& answers,
+                  const KioskConfig::Site* site) {
     Advice a;
     a.result = c.guide.result(id);
     if (!a.result) return a;
@@ -13,6 +17,7 @@ Advice advice_for(const Content& c, const std::string& id, const Answers& answer
     a.counter = r.counter;
     a.applies = r.applies;
     a.steps = r.steps;
+    a.desks = r.desks;
     std::string qr = r.qr;
     for (auto& v : r.variants) {
         if (!conditions_hold(v.when, answers)) continue;
@@ -20,7 +25,13 @@ Advice advice_for(const Content& c, const std::string& id, const Answers& answer
         if (!v.applies.by_lang.empty()) a.applies = v.applies;
         if (!v.steps.empty()) a.steps = v.steps;
         if (!v.qr.empty()) qr = v.qr;
+        if (!v.desks.empty()) a.desks = v.desks;
         break;
+    }
+    if (site && !site->name.empty() &&
+        std::find(a.desks.begin(), a.desks.end(), site->kind) != a.desks.end()) {
+        a.site = site;
+        a.site_ask = a.desks.size() > 1;
     }
     a.link = c.link(qr);
     for (auto& q : c.guide.questions) {
@@ -38,11 +49,33 @@ std::string why_line(const Advice& a, const std::string& lang) {
     return out;
 }
 
+std::vector<std::string> site_lines(const Content& c, const Advice& a, const std::string& lang) {
+    std::vector<std::string> out;
+    if (!a.site) return out;
+    const KioskConfig::Site& s = *a.site;
+    const bool nl = lang == c.languages.front();
+    auto in_lang = [&](const std::string& dutch, const std::string& english) {
+        return nl || english.empty() ? dutch : english;
+    };
+    auto line = [&](const char* word, const std::string& value) {
+        if (!value.empty()) out.push_back(c.word(word, lang) + ": " + value);
+    };
+    out.push_back(c.word(a.site_ask ? "site_ask" : "site_here", lang));
+    out.push_back(s.name);
+    line("site_counter", in_lang(s.counter, s.counter_en));
+    line("site_address", s.address);
+    line("site_hours", in_lang(s.opening_hours, s.opening_hours_en));
+    line("site_phone", s.phone);
+    line("site_web", s.web);
+    return out;
+}
+
 std::string summary_text(const Content& c, const Advice& a, const std::string& lang) {
     if (!a.result) return {};
     std::ostringstream out;
     out << c.word("summary_heading", lang) << "\n" << a.title.in(lang) << "\n";
     out << c.word("result_counter", lang) << ": " << a.counter.in(lang) << "\n";
+    for (auto& l : site_lines(c, a, lang)) out << "  " << l << "\n";
     out << c.word("result_applies", lang) << ": " << a.applies.in(lang) << "\n";
     if (!a.why.empty()) out << why_line(a, lang) << "\n";
     out << c.word("result_steps", lang) << ":\n";
@@ -103,11 +136,11 @@ std::string walk_answers(const Guide& g, const std::string& spec, Answers& answe
 }
 
 std::string guide_report(const Content& c, const std::string& spec, const std::string& lang,
-                         std::string& error) {
+                         std::string& error, const KioskConfig::Site* site) {
     Answers answers;
     const std::string id = walk_answers(c.guide, spec, answers, error);
     if (id.empty()) return {};
-    const Advice a = advice_for(c, id, answers);
+    const Advice a = advice_for(c, id, answers, site);
     if (!a.result) {
         error = "the rule names result '" + id + "', which does not exist";
         return {};
@@ -117,9 +150,16 @@ std::string guide_report(const Content& c, const std::string& spec, const std::s
 
 std::string url_list(const Content& c) {
     std::string out;
-    for (auto& [name, l] : c.links)
+    const auto places = places_by_link(c);
+    for (auto& [name, l] : c.links) {
         out +=
             name + "  " + l.checked + "  " + l.href + "  " + l.label.in(c.languages.front()) + "\n";
+        auto it = places.find(name);
+        std::string used;
+        if (it != places.end())
+            for (auto& p : it->second) used += (used.empty() ? "" : ", ") + p;
+        out += "    used by: " + (used.empty() ? std::string("nothing") : used) + "\n";
+    }
     return out;
 }
 
