@@ -9,7 +9,7 @@ trap '[ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null; rm -rf "$OUT"' EXIT
 SETS=(--set "state.dir=\"$OUT/state\"" --set session.idle_timeout=3 --set session.warning_seconds=2)
 fail() { echo "FAIL: $*"; echo "--- log:"; grep -v 'event=items' "$LOG" | tail -20; exit 1; }
 
-"$BIN" --windowed --size 1280x800 --lang nl --log-items "${SETS[@]}" 2>"$LOG" &
+"$BIN" --windowed --size 1280x800 --lang nl --log-items --log-visits "${SETS[@]}" 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 wait_log "event=stats status=ok"
