@@ -181,7 +181,7 @@ AdminRequest AdminPanel::draw_pad(DrawContext& c, double now) {
     // The PIN as dots, never as digits.
     const float dot = fonts.title->FontSize * 0.28f;
     const int typed = state_.entry_length();
-    const int slots = std::max(6, typed);  // a PIN has 6 or more
+    const int slots = std::max(static_cast<int>(kMinPinDigits), typed);  // a PIN has 8 or more
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float step = dot * 3.2f, row = fonts.title->FontSize;
     const float x0 = at.x + (w - step * (slots - 1)) / 2;

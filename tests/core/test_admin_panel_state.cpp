@@ -15,7 +15,7 @@ using Message = AdminPanelState::Message;
 
 namespace {
 
-const char* const kPin = "135790";
+const char* const kPin = "13579024";
 
 const std::string& pin_hash() {
     static const std::string hash = hash_pin(kPin);
@@ -134,7 +134,7 @@ TEST_CASE("admin state: a wrong PIN says so and makes the next try wait; then th
     type(s, std::string(kPin) + "\n", 1.5);
     CHECK(log.count("event=admin_pin_refused reason=wait") == 1);
     CHECK(s.mode() == Mode::Pad);
-    CHECK(s.entry_length() == 6);
+    CHECK(s.entry_length() == 8);
     CHECK(s.pad_status(2.1).wait == 0);
     CHECK(s.pad_status(2.1).message == Message::WrongPin);  // "Wrong PIN. Try again."
 

@@ -10,7 +10,7 @@ using namespace ww;
 
 namespace {
 
-const char* const kPin = "135790";
+const char* const kPin = "13579024";
 
 // `admin.pin_hash=...` for a PIN made at test time (nothing is shipped).
 std::string pin_hash_set() {

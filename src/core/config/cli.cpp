@@ -24,7 +24,7 @@ std::string usage() {
   --guide ANSWERS      print the guide's advice for one path as plain text, e.g.
                        --guide rol=werknemer,uitkering=wajong,steun=eigen (in --lang)
   --list-urls          print every official web address in the content with its check date
-  --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
+  --hash-pin           ask for a PIN (8-12 digits; not shown, asked twice on a terminal,
                        one line from a pipe) and print the hash for admin.pin_hash
   --stats [--days N]   print the anonymous usage figures of the last N days (default 28) from
                        <state.dir>/stats.sqlite: sessions per day and hour, length, places,

@@ -1,5 +1,6 @@
 #include "core/config/config_schema.h"
 
+#include <cstdio>
 #include <sstream>
 
 #include "core/update/minisign.h"
@@ -16,8 +17,18 @@ std::string check_hhmm(const std::string& v) {
 }
 
 std::string check_pin_hash(const std::string& v) {
-    if (v.empty() || v.rfind("$argon2id$", 0) == 0) return "";
-    return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+    if (v.empty()) return "";
+    if (v.rfind("$argon2id$", 0) != 0)
+        return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+    // A copy of the hash can be tried offline: at least the cost --hash-pin uses (Argon2id,
+    // 64 MiB, 2 passes).
+    unsigned long m = 0, t = 0;
+    const size_t at = v.find("$m=");
+    if (at == std::string::npos || sscanf(v.c_str() + at, "$m=%lu,t=%lu", &m, &t) != 2 ||
+        m < 65536 || t < 2)
+        return "is weaker than `wegwijzer --hash-pin` makes (m=65536 and t=2 or more): "
+               "make a new one";
+    return "";
 }
 
 std::string check_minisign_key(const std::string& v) {

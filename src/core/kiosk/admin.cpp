@@ -37,8 +37,10 @@ std::string pin_problem(const std::string& pin) {
     if (pin.empty()) return "no PIN given";
     if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return "a PIN holds digits only (0-9)";
-    if (pin.size() < 6) return "a PIN needs at least 6 digits";
-    if (pin.size() > 12) return "a PIN has at most 12 digits";
+    if (pin.size() < kMinPinDigits)
+        return "a PIN needs at least " + std::to_string(kMinPinDigits) + " digits";
+    if (pin.size() > kMaxPinDigits)
+        return "a PIN has at most " + std::to_string(kMaxPinDigits) + " digits";
     return {};
 }
 

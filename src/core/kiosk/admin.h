@@ -13,7 +13,12 @@ namespace ww {
 std::string hash_pin(const std::string& pin);
 // True when `pin` matches `hash` (the output of hash_pin / `wegwijzer --hash-pin`).
 bool verify_pin(const std::string& hash, const std::string& pin);
-// Why `pin` cannot be a PIN (empty = it can): 6 to 12 digits, digits only.
+// The fewest digits of a PIN. The profile's hash is a secret, but a copy of it can be tried
+// offline: one Argon2id verify takes ~0.1 s, so 10^6 PINs fall in ~30 core-hours, 10^8 take
+// ~3000 (a year of one core).
+constexpr size_t kMinPinDigits = 8;
+constexpr size_t kMaxPinDigits = 12;
+// Why `pin` cannot be a PIN (empty = it can): 8 to 12 digits, digits only.
 std::string pin_problem(const std::string& pin);
 
 // N taps within `seconds` in the configured corner (a square of `corner_mm`). A tap elsewhere
