@@ -99,6 +99,7 @@ bool button(DrawContext& c, std::vector<std::string>& drawn, const char* id,
 // The line under the PIN dots: why the pad does not take a PIN right now, counting down.
 std::string status_line(const AdminPanelState::PadStatus& s) {
     using Message = AdminPanelState::Message;
+    if (s.checking) return "Checking the PIN ...";
     const std::string message = s.message == Message::WrongPin       ? "Wrong PIN."
                                 : s.message == Message::TooManyWrong ? "Too many wrong PINs."
                                                                      : "";

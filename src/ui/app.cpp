@@ -212,6 +212,7 @@ void KioskApp::carry_out(const AdminRequest& r) {
 
 double KioskApp::next_wakeup(double now) const {
     if (settle_frames_ > 0) return now;
+    if (admin_.state().checking()) return now + 0.02;  // a PIN check's verdict: look often
     if (admin_.visible()) return std::min(now + 0.5, lifecycle_.next_deadline());  // countdowns
     switch (lifecycle_.phase()) {
         case Phase::Attract:

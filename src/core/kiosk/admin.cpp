@@ -78,14 +78,18 @@ PinGuard::Result PinGuard::gate(double now) {
     return Result::Accepted;
 }
 
-PinGuard::Result PinGuard::attempt(const std::string& hash, const std::string& pin, double now) {
+PinGuard::Result PinGuard::ready(double now) {
     const Result g = gate(now);
-    if (g != Result::Accepted) {
+    if (g != Result::Accepted)
         log_event("admin_pin_refused",
                   {{"reason", g == Result::Locked ? "locked" : "wait"},
                    {"seconds", std::to_string(static_cast<int>(std::ceil(wait_left(now))))}});
-        return g;
-    }
+    return g;
+}
+
+PinGuard::Result PinGuard::attempt(const std::string& hash, const std::string& pin, double now) {
+    const Result g = ready(now);
+    if (g != Result::Accepted) return g;
     return record(verify_pin(hash, pin), now);
 }
 

@@ -51,6 +51,9 @@ class PinGuard {
     // Checks `pin` against `hash` unless the guard says wait or locked (then the PIN is not
     // even looked at: admin_pin_refused). Logs admin_pin_failed and admin_lockout.
     Result attempt(const std::string& hash, const std::string& pin, double now);
+    // Whether a PIN may be tried now (Accepted); else logs admin_pin_refused and says why. For a
+    // check that runs elsewhere: ready(), the check, then record().
+    Result ready(double now);
     // The same with the check already done (for tests and other verifiers).
     Result record(bool correct, double now);
 
