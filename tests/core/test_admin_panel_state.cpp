@@ -384,3 +384,44 @@ TEST_CASE("admin state: a verdict after the pad closed counts a wrong PIN but op
     CHECK(s.mode() == Mode::Pad);
     CHECK(log.count("event=admin_open") == 0);
 }
+
+TEST_CASE(
+    "admin state: fails closed when the guard cannot be kept: the gesture is refused after "
+    "a start until the state is writable or a lockout's time has passed") {
+    CaptureStderr log;
+    Staff staff(2, 60);
+    fs::create_directories(staff.dir);
+    const fs::path blocker = staff.dir / "file";
+    std::ofstream(blocker) << "a regular file";
+    const fs::path unwritable = blocker / "state";  // root cannot make this one either
+    AdminEnv env{unwritable.string(), [&] { return staff.wall; }};
+    {
+        AdminPanelState s(staff.config, 100, env);
+        CHECK(log.count("event=state_unwritable") == 1);
+        CHECK(log.count("event=admin_guard_closed reason=state_unwritable seconds=60") == 1);
+        CHECK_FALSE(gesture(s, 100));
+        CHECK(s.mode() == Mode::Closed);
+        CHECK(log.count("event=admin_pin_refused reason=state_unwritable seconds=60") == 1);
+        CHECK_FALSE(gesture(s, 150));
+        // A lockout's time after the start the pad opens; wrong PINs still lock it (in memory).
+        REQUIRE(gesture(s, 160));
+        type(s, "11111111\n", 161);
+        type(s, "22222222\n", 163);
+        CHECK(log.count("event=admin_lockout seconds=60") == 1);
+        CHECK(s.pad_status(164).locked);
+        type(s, std::string(kPin) + "\n", 170);
+        CHECK(s.mode() == Mode::Pad);  // locked: not even checked
+        CHECK(log.count("event=admin_pin_refused reason=locked") == 1);
+    }
+    // A restart on the same unwritable state: closed again for a lockout's time, so a
+    // restart hands out no fresh guesses.
+    {
+        AdminPanelState s(staff.config, 0, env);
+        CHECK_FALSE(gesture(s, 0));
+        // Once the state can be written again, the gesture opens the pad at once.
+        fs::remove(blocker);
+        REQUIRE(gesture(s, 5));
+        CHECK(s.mode() == Mode::Pad);
+        CHECK(fs::is_directory(unwritable));
+    }
+}

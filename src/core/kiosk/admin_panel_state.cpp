@@ -26,6 +26,11 @@ AdminPanelState::AdminPanelState(const KioskConfig& config, double now, AdminEnv
     } else {
         enabled_ = true;
         guard_file_.load(guard_, now, wall());
+        if (!guard_file_.writable()) {
+            closed_until_ = now + cfg_.lockout_seconds;
+            log_event("admin_guard_closed", {{"reason", "state_unwritable"},
+                                             {"seconds", std::to_string(cfg_.lockout_seconds)}});
+        }
     }
 }
 
@@ -39,6 +44,16 @@ bool AdminPanelState::corner_tap(float x, float y, float width, float height, fl
     if (!enabled_ || mode_ == Mode::Pad || mode_ == Mode::Panel) return false;
     gesture_.set_px_per_mm(px_per_mm);
     if (!gesture_.tap(x, y, width, height, now)) return false;
+    if (now < closed_until_) {
+        // Fails closed: the pad opens once the guard can be kept again, or after a lockout.
+        if (!guard_file_.retry()) {
+            log_event("admin_pin_refused",
+                      {{"reason", "state_unwritable"},
+                       {"seconds", std::to_string(static_cast<int>(closed_until_ - now + 0.999))}});
+            return false;
+        }
+        closed_until_ = -1e300;
+    }
     open(Mode::Pad);
     entry_.clear();
     message_ = Message::None;

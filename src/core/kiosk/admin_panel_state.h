@@ -125,6 +125,10 @@ class AdminPanelState {
     PinVerifier* verifier_ = nullptr;
     bool checking_ = false;
     int check_view_ = -1;  // the pad (view) the running check was typed on
+    // The guard could not be kept on disk at start (a read-only or missing state.dir): until it
+    // can, or until this time (one lockout after start), the gesture opens nothing, so a
+    // restart hands out no fresh guesses.
+    double closed_until_ = -1e300;
     double start_;         // for the uptime
     int test_index_ = -1;  // place shown by "Test screens"
     int view_ = 0;
