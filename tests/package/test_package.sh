@@ -35,7 +35,8 @@ before() { # what the package may touch, to compare after purge
   { getent passwd wegwijzer || true; getent group wegwijzer || true
     ls -d /etc/wegwijzer /var/lib/wegwijzer /var/cache/wegwijzer /etc/pam.d/wegwijzer \
       /usr/share/wegwijzer 2>/dev/null || true
-    find /etc/systemd/system -name 'wegwijzer*' 2>/dev/null || true; } | sort
+    find /etc/systemd/system -name 'wegwijzer*' 2>/dev/null || true
+    dpkg-statoverride --list | grep wegwijzer || true; } | sort
 }
 before >"$OUT/before"
 cleanup() {
@@ -58,6 +59,11 @@ uid=$(id -u wegwijzer) || fail "no user wegwijzer"
 [ "$uid" -lt 1000 ] || fail "wegwijzer is no system user (uid $uid)"
 [ "$(stat -c '%U:%G %a' /var/lib/wegwijzer)" = "wegwijzer:wegwijzer 750" ] || fail "state folder: $(stat -c '%U:%G %a' /var/lib/wegwijzer)"
 [ -L /etc/systemd/system/graphical.target.wants/wegwijzer.service ] || fail "the unit is not enabled"
+# The profiles hold the admin PIN's hash: root:wegwijzer 0640, for the shipped ones and the
+# one the kiosk runs.
+for f in /etc/wegwijzer/kiosk.toml /etc/wegwijzer/profiles/*.toml; do
+  [ "$(stat -c '%U:%G %a' "$f")" = "root:wegwijzer 640" ] || fail "$f: $(stat -c '%U:%G %a' "$f") (want root:wegwijzer 640)"
+done
 conffiles=$(dpkg-query -W -f='${Conffiles}' wegwijzer)
 for f in /etc/wegwijzer/kiosk.toml /etc/wegwijzer/profiles/beurs.toml /etc/pam.d/wegwijzer; do
   grep -q "$f" <<<"$conffiles" || fail "$f is no conffile"
@@ -96,6 +102,7 @@ grep -q "site: edited" /etc/wegwijzer/kiosk.toml || fail "the upgrade replaced t
 [ -f /var/lib/wegwijzer/site-marker ] || fail "the upgrade lost the state folder"
 [ "$(id -u wegwijzer)" = "$uid" ] || fail "the upgrade changed the user"
 [ -L /etc/systemd/system/graphical.target.wants/wegwijzer.service ] || fail "the upgrade disabled the unit"
+[ "$(stat -c '%U:%G %a' /etc/wegwijzer/kiosk.toml)" = "root:wegwijzer 640" ] || fail "the upgrade changed the profile's mode"
 (cd / && wegwijzer --check >/dev/null) || fail "--check after the upgrade"
 
 echo "== remove keeps profile, state and user; purge removes them"
