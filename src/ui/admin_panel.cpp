@@ -322,7 +322,7 @@ void AdminPanel::draw_usage(DrawContext& c, float w) {
     ImGui::Dummy({w, label_h * 2 + bars_h + 4});
     std::string results;
     for (size_t i = 0; i < f.results.size() && i < 4; ++i)
-        results += (i ? ", " : "") + f.results[i].first + " " + std::to_string(f.results[i].second);
+        results += (i ? ", " : "") + f.results[i].first + " " + shown_count(f.results[i].second);
     if (!results.empty())
         text_block("Guide results: " + results, fonts.small, u32(staff::kMuted), w);
 }

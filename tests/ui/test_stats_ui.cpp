@@ -26,10 +26,13 @@ double base_wall() {
 
 }  // namespace
 
-TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anonymous row") {
+TEST_CASE(
+    "a visitor session through the kiosk lands in the daily totals, and as one anonymous "
+    "row where a site opted in") {
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
     StatsSettings settings;
     settings.path = stats_path(k.state_dir);
+    settings.keep_days = 14;  // opted in: the default keeps no rows
     HeadlessKiosk* hk = k.k.get();
     settings.wall_clock = [hk] { return base_wall() + hk->now(); };
     StatsWriter writer(settings);
@@ -106,6 +109,12 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
                    "'result:" +
                        result + "') ORDER BY key") ==
           "lang:en\t1\nresult:" + result + "\t1\nsessions\t1\n");
+    CHECK(sql_rows(path,
+                   "SELECT key, value FROM daily WHERE key IN ('hour:10', 'place:screen:geld', "
+                   "'access:text large', 'last:result:" +
+                       result + "') ORDER BY key") ==
+          "access:text large\t1\nhour:10\t1\nlast:result:" + result +
+              "\t1\nplace:screen:geld\t1\n");
     CHECK(writer.sessions_today() == 1);
 
     // The next visitor wakes the kiosk from the attract loop and leaves at once; a content

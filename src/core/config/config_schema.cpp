@@ -125,8 +125,9 @@ const std::vector<ConfigField>& config_fields() {
      "folder for what survives a restart (PIN lockout, usage figures); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
     {"stats", "enabled", Kind::Bool, M(stats.enabled), 0, 0, {},
      "record anonymous usage figures per session in <state.dir>/stats.sqlite (`wegwijzer --stats`)"},
-    {"stats", "keep_days", Kind::Int, M(stats.keep_days), 0, 3650, {},
-     "days to keep the per-session rows; daily totals are kept for good; 0 = daily totals only"},
+    {"stats", "keep_days", Kind::Int, M(stats.keep_days), 0, 14, {},
+     "days to keep a row per session (opt-in: rows can single a visitor out); 0 = daily "
+     "totals only, which every figure comes from"},
     {"fonts", "regular", Kind::String, M(fonts.regular), 0, 0, {},
      "fontconfig pattern or .ttf path"},
     {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {},
