@@ -14,6 +14,17 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 echo "== lintian $DEB"
 lintian --fail-on error "$DEB"
+# The appliance logs lifecycle events only: the unit and the session script never pass the test
+# flags that log a visitor's places and choices (--log-visits) or every button (--log-items);
+# the profiles ship 0640.
+for f in ./lib/systemd/system/wegwijzer.service ./usr/libexec/wegwijzer/session; do
+  text=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xOf - "$f")
+  [ -n "$text" ] || fail "$f is not in the package"
+  grep -qE -- '--log-(visits|items|latency)|--tour' <<<"$text" && fail "$f passes a test flag"
+done
+dpkg-deb -c "$DEB" | awk '$NF ~ /^\.\/etc\/wegwijzer\/.*\.toml$/ && $1 != "-rw-r-----" { bad = 1; print } END { exit bad }' ||
+  fail "a profile is not shipped 0640"
+
 # The libraries the kiosk opens on first use (platform/lazy_lib.h) are in no ELF header, so
 # dpkg-shlibdeps cannot see them: the package must name them itself.
 depends=$(dpkg-deb -f "$DEB" Depends)
