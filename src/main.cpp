@@ -191,6 +191,7 @@ int kiosk_main(int argc, char** argv) {
         run.assets_dir =
             (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
     run.log_items = o.log_items;
+    run.log_visits = o.log_visits;
     run.log_latency = o.log_latency;
     run.tour = o.tour;
     run.follow_updates = o.layouts.empty();

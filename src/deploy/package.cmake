@@ -9,11 +9,14 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/ DESTINATION ${CMAKE_INSTALL_DATAD
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer/assets
         FILES_MATCHING PATTERN "*.png")
 install(PROGRAMS ${DEPLOY}/session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/wegwijzer)
-# /etc: the profile the kiosk runs, and every shipped profile beside it to copy from.
+# /etc: the profile the kiosk runs, and every shipped profile beside it to copy from. A profile
+# holds the admin PIN's hash, a secret: 0640, and postinst gives them to the group wegwijzer
+# (dpkg-statoverride: the user is made there, after the files are unpacked).
+set(PROFILE_MODE OWNER_READ OWNER_WRITE GROUP_READ)
 install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/default.toml DESTINATION /etc/wegwijzer
-        RENAME kiosk.toml)
+        RENAME kiosk.toml PERMISSIONS ${PROFILE_MODE})
 file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.toml)
-install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles)
+install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles PERMISSIONS ${PROFILE_MODE})
 install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
 # Where the build machine's systemd keeps its units, asked from dpkg: /lib/systemd/system on
 # Debian 12 (its lintian wants that), /usr/lib/systemd/system on Debian 13 (whose lintian calls

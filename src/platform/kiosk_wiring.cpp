@@ -30,6 +30,9 @@ WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions
     KioskApp* app = k.app.get();
     app->set_px_per_mm(win.px_per_mm);
     app->set_log_items(opts.log_items);
+    app->set_log_visits(opts.log_visits);
+    k.pins = std::make_unique<ThreadPinVerifier>();
+    app->set_pin_verifier(k.pins.get());
     k.speaker = std::make_unique<Speaker>(cfg.accessibility.speech_rate);
     Speaker* speaker = k.speaker.get();
     AppHooks hooks;

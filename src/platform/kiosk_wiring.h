@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "platform/gl_window.h"
+#include "platform/pin_verifier.h"
 #include "platform/runner.h"
 #include "platform/speaker.h"
 #include "platform/start_load.h"
@@ -14,9 +15,10 @@
 namespace ww {
 
 struct WindowedKiosk {
-    std::unique_ptr<StatsWriter> stats;  // usage figures (null when stats.enabled is false)
-    std::unique_ptr<Speaker> speaker;    // silent (logged once) without an audio device
-    std::unique_ptr<KioskApp> app;       // destroyed first: its hooks use the speaker and stats
+    std::unique_ptr<ThreadPinVerifier> pins;  // the staff PIN, checked off the frame loop
+    std::unique_ptr<StatsWriter> stats;       // usage figures (null when stats.enabled is false)
+    std::unique_ptr<Speaker> speaker;         // silent (logged once) without an audio device
+    std::unique_ptr<KioskApp> app;  // destroyed first: its hooks use the speaker and stats
 };
 
 // The usage-figures writer for `cfg` (<state.dir>/stats.sqlite), or null when stats.enabled is

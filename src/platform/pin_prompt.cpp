@@ -63,7 +63,7 @@ bool read_new_pin(std::string& pin, std::string& error) {
         return error.empty();
     }
     NoEcho quiet;
-    fputs("New admin PIN (6 to 12 digits, not shown): ", stderr);
+    fputs("New admin PIN (8 to 12 digits, not shown): ", stderr);
     if (!read_line(pin)) fputc('\n', stderr);  // Ctrl-D: no Enter was echoed
     if (!(error = pin_problem(pin)).empty()) return false;
     std::string again;

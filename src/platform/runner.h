@@ -13,6 +13,7 @@ struct RunOptions {
     std::string assets_dir;
     std::string config_path;   // shown in the admin panel
     bool log_items = false;    // --log-items
+    bool log_visits = false;   // --log-visits
     bool log_latency = false;  // --log-latency
     bool tour = false;         // --tour
     // No --layouts: a content update under state.dir (platform/update_wiring.h) replaces these.

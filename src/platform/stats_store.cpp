@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <system_error>
@@ -33,8 +34,11 @@ CREATE INDEX IF NOT EXISTS sessions_day ON sessions(day);
 CREATE TABLE IF NOT EXISTS daily(
   day TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY(day, key)
 ) WITHOUT ROWID;
-PRAGMA user_version = 1;
 )";
+
+// Version 2 keeps every figure as daily totals. An older file's rows are folded into them
+// (the four totals version 1 kept are there already) and then deleted.
+constexpr int kVersion = 2;
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -106,10 +110,10 @@ std::unique_ptr<StatsStore> StatsStore::open(const std::string& path, Mode mode,
     }
     sqlite3_busy_timeout(db, 2000);
     std::unique_ptr<StatsStore> store(new StatsStore(db));
-    if (mode == Mode::Write &&
-        !(store->exec("PRAGMA journal_mode=WAL", why) &&
-          store->exec("PRAGMA synchronous=NORMAL", why) &&
-          store->exec("PRAGMA secure_delete=ON", why) && store->exec(kSchema, why))) {
+    if (mode == Mode::Write && !(store->exec("PRAGMA journal_mode=WAL", why) &&
+                                 store->exec("PRAGMA synchronous=NORMAL", why) &&
+                                 store->exec("PRAGMA secure_delete=ON", why) &&
+                                 store->exec(kSchema, why) && store->migrate(why))) {
         why = path + ": " + why;
         return nullptr;
     }
@@ -126,6 +130,37 @@ bool StatsStore::exec(const char* sql, std::string& why) {
     why = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
     return false;
+}
+
+bool StatsStore::add_totals(const std::string& day, const TotalsDelta& delta) {
+    for (auto& [key, value] : delta) {
+        Stmt up(db_,
+                "INSERT INTO daily(day, key, value) VALUES(?1, ?2, ?3) "
+                "ON CONFLICT(day, key) DO UPDATE SET value = value + excluded.value");
+        up.text(1, day);
+        up.text(2, key);
+        up.num(3, value);
+        if (!up.s || sqlite3_step(up.s) != SQLITE_DONE) return false;
+    }
+    return true;
+}
+
+bool StatsStore::migrate(std::string& why) {
+    if (std::atoi(pragma("user_version").c_str()) >= kVersion) return true;
+    if (!exec("BEGIN IMMEDIATE", why)) return false;
+    StatsData old;
+    bool ok = read("0000-00-00", old, why);
+    for (size_t i = 0; ok && i < old.sessions.size(); ++i)
+        ok = add_totals(old.sessions[i].day, detail_keys(old.sessions[i]));
+    if (!ok && why.empty()) why = sqlite3_errmsg(db_);
+    ok = ok && exec("DELETE FROM sessions", why) &&
+         exec(("PRAGMA user_version = " + std::to_string(kVersion)).c_str(), why) &&
+         exec("COMMIT", why);
+    if (!ok) {
+        std::string ignored;
+        exec("ROLLBACK", ignored);
+    }
+    return ok;
 }
 
 bool StatsStore::prune(int keep_days, const std::string& today, std::string& why) {
@@ -173,17 +208,7 @@ bool StatsStore::add(const SessionRecord& r, int keep_days, const std::string& t
         ins.text(13, r.end);
         if (!ins.s || sqlite3_step(ins.s) != SQLITE_DONE) return fail();
     }
-    const std::pair<std::string, long> totals[] = {
-        {"sessions", 1}, {"seconds", r.seconds}, {"lang:" + r.lang, 1}, {"result:" + r.result, 1}};
-    for (auto& [key, value] : totals) {
-        Stmt up(db_,
-                "INSERT INTO daily(day, key, value) VALUES(?1, ?2, ?3) "
-                "ON CONFLICT(day, key) DO UPDATE SET value = value + excluded.value");
-        up.text(1, r.day);
-        up.text(2, key);
-        up.num(3, value);
-        if (!up.s || sqlite3_step(up.s) != SQLITE_DONE) return fail();
-    }
+    if (!add_totals(r.day, daily_keys(r))) return fail();
     if (!prune(keep_days, today, why)) return fail();
     if (!exec("COMMIT", why)) return fail();
     return true;

@@ -1,8 +1,11 @@
 // The usage figures in SQLite: <state.dir>/stats.sqlite (WAL, synchronous=NORMAL, secure_delete)
 // with two tables:
-//   sessions  one row per visitor session (core/kiosk/stats.h: SessionRecord), kept
-//             stats.keep_days days; its id is random, so it tells nothing about order
-//   daily     (day, key, value) totals: sessions, seconds, lang:<code>, result:<id>; kept for good
+//   daily     (day, key, value) totals, every figure's source (core/kiosk/stats.h: daily_keys):
+//             sessions, seconds, lang:, result:, place:, last:, qr:, access:, hour:, len:
+//   sessions  one row per visitor session (SessionRecord), only when a site opts in
+//             (stats.keep_days, at most 14); its id is random, so it tells nothing about order
+// A file of version 1 (rows kept 90 days by default) is migrated when opened to write: its rows
+// folded into the daily totals, then deleted (secure_delete overwrites them).
 // One StatsStore is used by one thread at a time (the stats writer's, or `wegwijzer --stats`).
 #pragma once
 #include <memory>
@@ -39,6 +42,8 @@ class StatsStore {
   private:
     explicit StatsStore(sqlite3* db) : db_(db) {}
     bool exec(const char* sql, std::string& why);
+    bool add_totals(const std::string& day, const TotalsDelta& delta);  // inside a transaction
+    bool migrate(std::string& why);  // to kVersion, in one transaction
     sqlite3* db_;
 };
 

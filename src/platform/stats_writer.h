@@ -19,7 +19,7 @@ namespace ww {
 
 struct StatsSettings {
     std::string path;                    // <state.dir>/stats.sqlite (stats_path)
-    int keep_days = 90;                  // stats.keep_days
+    int keep_days = 0;                   // stats.keep_days (rows are opt-in)
     std::function<double()> wall_clock;  // unix time; unset = the system clock
     size_t capacity = 64;                // queued records at most; more are dropped
     // Tests: runs on the writer thread before each record is written (to stall the writer).

@@ -101,10 +101,13 @@ void connect_input(GLFWwindow* w, WindowInput& st) {
             ch = 'a' + (key - GLFW_KEY_A);
         if (ch && st->app->key(ch, glfwGetTime()))
             st->dirty = st->at_once = true;
-        else {  // a digit typed before the PIN pad opened may be a PIN: never log which one
+        else {  // a digit may be a PIN, letters may be a visitor's words: never log which
             st->app->silence();
-            log_event("key_ignored",
-                      {{"key", ch >= '0' && ch <= '9' ? "digit" : std::to_string(key)}});
+            const bool digit = ch >= '0' && ch <= '9';
+            const bool letter = ch >= 'a' && ch <= 'z';
+            log_event("key_ignored", {{"key", digit    ? "digit"
+                                              : letter ? "letter"
+                                                       : std::to_string(key)}});
         }
     });
     glfwSetCharCallback(w, [](GLFWwindow* w, unsigned int codepoint) {

@@ -99,6 +99,7 @@ bool button(DrawContext& c, std::vector<std::string>& drawn, const char* id,
 // The line under the PIN dots: why the pad does not take a PIN right now, counting down.
 std::string status_line(const AdminPanelState::PadStatus& s) {
     using Message = AdminPanelState::Message;
+    if (s.checking) return "Checking the PIN ...";
     const std::string message = s.message == Message::WrongPin       ? "Wrong PIN."
                                 : s.message == Message::TooManyWrong ? "Too many wrong PINs."
                                                                      : "";
@@ -181,7 +182,7 @@ AdminRequest AdminPanel::draw_pad(DrawContext& c, double now) {
     // The PIN as dots, never as digits.
     const float dot = fonts.title->FontSize * 0.28f;
     const int typed = state_.entry_length();
-    const int slots = std::max(6, typed);  // a PIN has 6 or more
+    const int slots = std::max(static_cast<int>(kMinPinDigits), typed);  // a PIN has 8 or more
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float step = dot * 3.2f, row = fonts.title->FontSize;
     const float x0 = at.x + (w - step * (slots - 1)) / 2;
@@ -321,7 +322,7 @@ void AdminPanel::draw_usage(DrawContext& c, float w) {
     ImGui::Dummy({w, label_h * 2 + bars_h + 4});
     std::string results;
     for (size_t i = 0; i < f.results.size() && i < 4; ++i)
-        results += (i ? ", " : "") + f.results[i].first + " " + std::to_string(f.results[i].second);
+        results += (i ? ", " : "") + f.results[i].first + " " + shown_count(f.results[i].second);
     if (!results.empty())
         text_block("Guide results: " + results, fonts.small, u32(staff::kMuted), w);
 }

@@ -213,6 +213,7 @@ void KioskApp::carry_out(const AdminRequest& r) {
 
 double KioskApp::next_wakeup(double now) const {
     if (settle_frames_ > 0) return now;
+    if (admin_.state().checking()) return now + 0.02;  // a PIN check's verdict: look often
     if (admin_.visible()) return std::min(now + 0.5, lifecycle_.next_deadline());  // countdowns
     switch (lifecycle_.phase()) {
         case Phase::Attract:
@@ -249,7 +250,12 @@ AttractTiming KioskApp::attract_timing() const {
 
 void KioskApp::log_place() const {
     const Place& p = session_.current();
-    log_event("navigate", {{p.kind_name(), p.id}});
+    log_visit("navigate", {{p.kind_name(), p.id}});
+}
+
+void KioskApp::log_visit(const std::string& event,
+                         std::initializer_list<std::pair<const char*, std::string>> fields) const {
+    if (log_visits_) log_event(event, fields);
 }
 
 void KioskApp::HookVoice::say(const std::string& text, const std::string& lang, int volume) {
@@ -275,7 +281,7 @@ void KioskApp::apply(const Action& a) {
         case Action::Answer:
             answer(session_, content_->guide, a.arg);
             if (session_.current().kind == PlaceKind::Result)
-                log_event("guide_result", {{"result", session_.current().id}});
+                log_visit("guide_result", {{"result", session_.current().id}});
             break;
         case Action::Back:
             go_back(session_);
@@ -288,7 +294,7 @@ void KioskApp::apply(const Action& a) {
                 content_->languages.end())
                 session_.lang = a.arg;
             session_.language_panel = false;
-            log_event("language", {{"lang", session_.lang}});
+            log_visit("language", {{"lang", session_.lang}});
             read_aloud_.place_shown(session_, content_.get());
             break;
         case Action::SetTextSize:
@@ -315,12 +321,12 @@ void KioskApp::apply(const Action& a) {
             break;               // the tap itself already continued the session
         case Action::ReadAloud:  // on, and (again) from the top: tapping it twice repeats
             read_aloud_.turn_on(session_, content_.get());
-            log_event("speech", {{"state", "on"}});
+            log_visit("speech", {{"state", "on"}});
             break;
         case Action::StopReading: {
             const bool speech_mode = session_.speech_mode;
             read_aloud_.turn_off(session_);
-            log_event("speech", {{"state", "off"}});
+            log_visit("speech", {{"state", "off"}});
             end_speech_mode_log(speech_mode);
             break;
         }

@@ -91,6 +91,7 @@ class KioskApp {
     // keys. Returns false when ignored (visitors' keys do nothing).
     bool key(int ch, double now);
     bool admin_visible() const { return admin_.visible(); }
+    const AdminPanelState& admin_state() const { return admin_.state(); }
     // A navigation key (app_keys.cpp). The first one starts speech mode (read-aloud on, where
     // the visitor is, what they can do, how to get help); then the keys move the focus (its
     // label and kind spoken), choose, go back or home, repeat the help, change the volume. Any
@@ -142,6 +143,12 @@ class KioskApp {
     void set_px_per_mm(float v);
     // Log `event=items` with every tappable item once the screen has settled (test automation).
     void set_log_items(bool on) { log_items_ = on; }
+    // Checks staff PINs off the frame loop (platform/pin_verifier.h; not owned, outlives the
+    // app). Without one a PIN is checked in the frame (tests on a fake clock).
+    void set_pin_verifier(PinVerifier* v) { admin_.state().set_verifier(v); }
+    // Log a visitor's places and choices (navigate, guide_result, language, speech, focus,
+    // volume): --log-visits, for tests and bench. Off, the log holds lifecycle events only.
+    void set_log_visits(bool on) { log_visits_ = on; }
     float px_per_mm() const { return px_per_mm_; }
     int sessions_started() const { return sessions_; }
     // Starts a fresh session with the profile's defaults (what a reset does).
@@ -178,6 +185,9 @@ class KioskApp {
     void draw_place(const Metrics& m);
     void draw_overlays(const Metrics& m, double now);
     void log_place() const;
+    // A visitor's place or choice: logged only with --log-visits (set_log_visits).
+    void log_visit(const std::string& event,
+                   std::initializer_list<std::pair<const char*, std::string>> fields) const;
     // A visitor's first input starts the usage record of the session (staff are no visitors).
     void start_tracking(double now);
     // Speech mode and the focus (app_keys.cpp).
@@ -230,6 +240,7 @@ class KioskApp {
     double attract_since_ = 0;
     bool exit_requested_ = false;
     bool log_items_ = false;
+    bool log_visits_ = false;
     bool swallow_ = false;    // the current press woke the kiosk: not a click
     std::string shown_key_;   // place drawn last frame (to restore its scroll)
     int applied_theme_ = -1;  // style applied for this theme and text size

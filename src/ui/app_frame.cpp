@@ -145,6 +145,11 @@ void KioskApp::draw_overlays(const Metrics& m, double now) {
 
 bool KioskApp::frame(double now) {
     now_ = now;
+    // A staff PIN checked on the verifier's thread: its verdict, when there, opens the panel.
+    if (admin_.state().checking()) {
+        admin_.state().poll(now);
+        if (!admin_.state().checking()) settle_frames_ = std::max(settle_frames_, 3);
+    }
     // This frame draws the place a tap or key asked for (tap latency: take_shown_input).
     if (place_input_ >= 0) shown_input_ = std::exchange(place_input_, -1);
     // Listening is not idling: hold the idle timer while read-aloud talks (pages take up to

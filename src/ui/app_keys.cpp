@@ -21,11 +21,11 @@ std::string KioskApp::focus_context() const {
 
 void KioskApp::start_speech_mode(const char* by) {
     if (read_aloud_.start_mode(session_, content_.get()))
-        log_event("speech_mode", {{"state", "on"}, {"by", by}});
+        log_visit("speech_mode", {{"state", "on"}, {"by", by}});
 }
 
 void KioskApp::end_speech_mode_log(bool was_on) {
-    if (was_on && !session_.speech_mode) log_event("speech_mode", {{"state", "off"}});
+    if (was_on && !session_.speech_mode) log_visit("speech_mode", {{"state", "off"}});
 }
 
 void KioskApp::announce_focus() {
@@ -33,13 +33,13 @@ void KioskApp::announce_focus() {
     if (!f) return;
     focus_scroll_ = true;
     settle_frames_ = std::max(settle_frames_, 3);
-    log_event("focus", {{"item", f->id.substr(2)}});
+    log_visit("focus", {{"item", f->id.substr(2)}});
     read_aloud_.item_focused(session_, content_.get(), f->label, f->role, f->selected);
 }
 
 void KioskApp::change_volume(int delta) {
     session_.speech_volume = std::clamp(session_.speech_volume + delta, 10, 100);
-    log_event("volume", {{"level", std::to_string(session_.speech_volume)}});
+    log_visit("volume", {{"level", std::to_string(session_.speech_volume)}});
     read_aloud_.volume_changed(session_, content_.get());
 }
 

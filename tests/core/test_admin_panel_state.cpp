@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <utility>
 
 #include "../support/capture_stderr.h"
 #include "core/kiosk/admin_panel_state.h"
@@ -15,7 +18,7 @@ using Message = AdminPanelState::Message;
 
 namespace {
 
-const char* const kPin = "135790";
+const char* const kPin = "13579024";
 
 const std::string& pin_hash() {
     static const std::string hash = hash_pin(kPin);
@@ -134,7 +137,7 @@ TEST_CASE("admin state: a wrong PIN says so and makes the next try wait; then th
     type(s, std::string(kPin) + "\n", 1.5);
     CHECK(log.count("event=admin_pin_refused reason=wait") == 1);
     CHECK(s.mode() == Mode::Pad);
-    CHECK(s.entry_length() == 6);
+    CHECK(s.entry_length() == 8);
     CHECK(s.pad_status(2.1).wait == 0);
     CHECK(s.pad_status(2.1).message == Message::WrongPin);  // "Wrong PIN. Try again."
 
@@ -302,4 +305,123 @@ TEST_CASE("admin state: a session reset closes whatever is open, and logs only t
     CHECK(s.mode() == Mode::Closed);
     CHECK(s.test_index() == -1);
     CHECK(log.count("event=admin_close reason=session-reset") == 2);
+}
+
+TEST_CASE("admin state: a PIN under 8 digits is a wrong PIN, even when the hash is of it") {
+    CaptureStderr log;
+    Staff staff;
+    staff.config.admin.pin_hash = hash_pin("1357902");  // made by an older version
+    AdminPanelState s = staff.make();
+    REQUIRE(gesture(s, 0));
+    type(s, "1357902\n", 1);
+    CHECK(s.mode() == Mode::Pad);
+    CHECK(log.count("event=admin_pin_failed attempt=1") == 1);
+    CHECK(s.pad_status(1).message == Message::WrongPin);
+}
+
+namespace {
+// A verifier the test answers for: what a thread would say, when the test says so.
+struct FakeVerifier : PinVerifier {
+    int started = 0;
+    std::string pin;
+    std::optional<bool> verdict;
+    void start(const std::string&, const std::string& p) override {
+        ++started;
+        pin = p;
+        verdict.reset();
+    }
+    std::optional<bool> poll() override { return std::exchange(verdict, std::nullopt); }
+};
+}  // namespace
+
+TEST_CASE(
+    "admin state: with a verifier, OK starts a check; the pad says checking until its "
+    "verdict") {
+    CaptureStderr log;
+    Staff staff;
+    FakeVerifier v;
+    AdminPanelState s = staff.make();
+    s.set_verifier(&v);
+    REQUIRE(gesture(s, 0));
+    type(s, std::string(kPin) + "\n", 1);
+    CHECK(v.started == 1);
+    CHECK(v.pin == kPin);
+    CHECK(s.checking());
+    CHECK(s.pad_status(1).checking);
+    CHECK(s.mode() == Mode::Pad);
+    CHECK(s.entry_length() == 0);
+    s.type_digit('1');  // the pad takes nothing while it checks
+    CHECK(s.entry_length() == 0);
+    s.poll(1.1);  // no verdict yet
+    CHECK(s.checking());
+    v.verdict = true;
+    s.poll(1.2);
+    CHECK_FALSE(s.checking());
+    CHECK(s.mode() == Mode::Panel);
+    CHECK(log.count("event=admin_open profile=test") == 1);
+    CHECK(log.count(kPin) == 0);
+}
+
+TEST_CASE("admin state: a verdict after the pad closed counts a wrong PIN but opens nothing") {
+    CaptureStderr log;
+    Staff staff;
+    FakeVerifier v;
+    AdminPanelState s = staff.make();
+    s.set_verifier(&v);
+    REQUIRE(gesture(s, 0));
+    type(s, "24681357\n", 1);
+    s.close("session-reset");
+    v.verdict = false;
+    s.poll(1.1);
+    CHECK(log.count("event=admin_pin_failed attempt=1") == 1);
+    // A right PIN typed on a pad that was closed (and opened again) opens nothing either.
+    REQUIRE(gesture(s, 5));
+    type(s, std::string(kPin) + "\n", 6);
+    s.close("cancel");
+    REQUIRE(gesture(s, 7));
+    v.verdict = true;
+    s.poll(8);
+    CHECK(s.mode() == Mode::Pad);
+    CHECK(log.count("event=admin_open") == 0);
+}
+
+TEST_CASE(
+    "admin state: fails closed when the guard cannot be kept: the gesture is refused after "
+    "a start until the state is writable or a lockout's time has passed") {
+    CaptureStderr log;
+    Staff staff(2, 60);
+    fs::create_directories(staff.dir);
+    const fs::path blocker = staff.dir / "file";
+    std::ofstream(blocker) << "a regular file";
+    const fs::path unwritable = blocker / "state";  // root cannot make this one either
+    AdminEnv env{unwritable.string(), [&] { return staff.wall; }};
+    {
+        AdminPanelState s(staff.config, 100, env);
+        CHECK(log.count("event=state_unwritable") == 1);
+        CHECK(log.count("event=admin_guard_closed reason=state_unwritable seconds=60") == 1);
+        CHECK_FALSE(gesture(s, 100));
+        CHECK(s.mode() == Mode::Closed);
+        CHECK(log.count("event=admin_pin_refused reason=state_unwritable seconds=60") == 1);
+        CHECK_FALSE(gesture(s, 150));
+        // A lockout's time after the start the pad opens; wrong PINs still lock it (in memory).
+        REQUIRE(gesture(s, 160));
+        type(s, "11111111\n", 161);
+        type(s, "22222222\n", 163);
+        CHECK(log.count("event=admin_lockout seconds=60") == 1);
+        CHECK(s.pad_status(164).locked);
+        type(s, std::string(kPin) + "\n", 170);
+        CHECK(s.mode() == Mode::Pad);  // locked: not even checked
+        CHECK(log.count("event=admin_pin_refused reason=locked") == 1);
+    }
+    // A restart on the same unwritable state: closed again for a lockout's time, so a
+    // restart hands out no fresh guesses.
+    {
+        AdminPanelState s(staff.config, 0, env);
+        CHECK_FALSE(gesture(s, 0));
+        // Once the state can be written again, the gesture opens the pad at once.
+        fs::remove(blocker);
+        REQUIRE(gesture(s, 5));
+        CHECK(s.mode() == Mode::Pad);
+        CHECK(fs::is_directory(unwritable));
+    }
 }

@@ -122,6 +122,19 @@ TEST_CASE("a PIN in place of its hash is refused") {
     CHECK(c.config.admin.pin_hash.empty());
 }
 
+TEST_CASE("a PIN hash weaker than --hash-pin makes is refused: a copy is tried offline") {
+    for (const char* weak : {"$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA",
+                             "$argon2id$v=19$m=65536,t=1,p=1$c2FsdA$aGFzaA",
+                             "$argon2id$v=19$m=4096,t=3,p=1$c2FsdA$aGFzaA", "$argon2id$"}) {
+        const ConfigLoad c = load_config("", {std::string("admin.pin_hash=\"") + weak + "\""});
+        CHECK_MESSAGE(
+            all(c.problems).find("weaker than `wegwijzer --hash-pin`") != std::string::npos, weak);
+    }
+    const ConfigLoad ok =
+        load_config("", {"admin.pin_hash=\"$argon2id$v=19$m=262144,t=3,p=1$c2FsdA$aGFzaA\""});
+    CHECK_MESSAGE(ok.ok(), all(ok.problems));
+}
+
 TEST_CASE("state.dir: set, or from XDG_STATE_HOME, or from HOME") {
     CHECK(load_config("", {}).config.state.dir.empty());
     const ConfigLoad c = load_config("", {"state.dir=/var/lib/wegwijzer"});

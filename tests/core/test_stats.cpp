@@ -48,16 +48,11 @@ SessionRecord rec(const char* day, int hour, int seconds, const char* lang, cons
     return r;
 }
 
-// The rows and the daily totals the store would hold for `rows`.
-StatsData data_of(const std::vector<SessionRecord>& rows) {
+// The daily totals the store would hold for these sessions (no rows: the default).
+StatsData data_of(const std::vector<SessionRecord>& sessions) {
     StatsData d;
-    d.sessions = rows;
-    for (auto& r : rows) {
-        d.totals.push_back({r.day, "sessions", 1});
-        d.totals.push_back({r.day, "seconds", r.seconds});
-        d.totals.push_back({r.day, "lang:" + r.lang, 1});
-        d.totals.push_back({r.day, "result:" + r.result, 1});
-    }
+    for (auto& r : sessions)
+        for (auto& [key, value] : daily_keys(r)) d.totals.push_back({r.day, key, value});
     return d;
 }
 
@@ -73,8 +68,9 @@ StatsData sample() {
     c.qr = {"uwv-jobcoach"};
     c.high_contrast = c.reach = true;
     SessionRecord old = rec("2026-11-01", 10, 60, "nl", "", {"screen:home"}, "screen:home");
-    StatsData d = data_of({a, b, c, old});
-    d.totals.push_back({"2026-11-21", "sessions", 2});  // rows already removed: totals only
+    StatsData d = data_of({a, a, a, a, a, a, b, c, old});
+    // A day from a version-1 file: its four totals only.
+    d.totals.push_back({"2026-11-21", "sessions", 2});
     d.totals.push_back({"2026-11-21", "seconds", 300});
     d.totals.push_back({"2026-11-21", "lang:nl", 2});
     d.totals.push_back({"2026-11-21", "result:", 2});
@@ -129,21 +125,48 @@ TEST_CASE("stats: the tracker records the start hour, not the time, and what was
     CHECK(!t.finish(s, 500, "idle"));
 }
 
-TEST_CASE("stats: the report for a known small dataset") {
+TEST_CASE("stats: a session adds daily totals only: the four of old and its details") {
+    SessionRecord r = rec("2026-11-20", 7, 95, "en", "uwv-eigen",
+                          {"question:rol", "result:uwv-eigen"}, "result:uwv-eigen");
+    r.qr = {"summary"};
+    r.text_size = "larger";
+    r.read_aloud = true;
+    CHECK(daily_keys(r) == TotalsDelta{{"sessions", 1},
+                                       {"seconds", 95},
+                                       {"lang:en", 1},
+                                       {"result:uwv-eigen", 1},
+                                       {"place:question:rol", 1},
+                                       {"place:result:uwv-eigen", 1},
+                                       {"last:result:uwv-eigen", 1},
+                                       {"qr:summary", 1},
+                                       {"access:text larger", 1},
+                                       {"access:read aloud", 1},
+                                       {"hour:07", 1},
+                                       {"len:0060", 1}});
+    CHECK(detail_keys(r).size() == daily_keys(r).size() - 4);
+    CHECK(length_bucket(0) == "len:0000");
+    CHECK(length_bucket(29) == "len:0000");
+    CHECK(length_bucket(30) == "len:0030");
+    CHECK(length_bucket(299) == "len:0120");
+    CHECK(length_bucket(100000) == "len:1200");
+}
+
+TEST_CASE(
+    "stats: the report for a known small dataset, every figure under 5 sessions hidden "
+    "but the sessions of a day") {
     const StatsFigures f = stats_figures(sample(), "2026-11-23", 4);
-    CHECK(f.sessions == 5);
-    CHECK(f.rows == 3);
-    CHECK(f.median_seconds == 95);
+    CHECK(f.sessions == 10);
     CHECK(stats_text(f) == R"(Usage figures 2026-11-20 .. 2026-11-23 (4 days)
 
-Sessions        5
-Total time      10 min 35 s
-Median length   1 min 35 s (of the 3 sessions with details)
+Sessions        10
+Total time      13 min 55 s
+
+A figure of fewer than 5 sessions shows as <5 (sessions per day excepted).
 
 Sessions per day
-  2026-11-20 Fri     2  ########################################
-  2026-11-21 Sat     2  ########################################
-  2026-11-22 Sun     1  ####################
+  2026-11-20 Fri     7  ########################################
+  2026-11-21 Sat     2  ############
+  2026-11-22 Sun     1  ######
   2026-11-23 Mon     0
 
 Sessions per hour of the week (local start hour)
@@ -152,77 +175,91 @@ Sessions per hour of the week (local start hour)
   Tue  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
   Wed  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
   Thu  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-  Fri  .  .  .  .  .  .  .  .  .  2  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+  Fri  .  .  .  .  .  .  .  .  .  7  .  .  .  .  .  .  .  .  .  .  .  .  .  .
   Sat  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
-  Sun  .  .  .  .  .  .  .  .  .  .  .  .  .  .  1  .  .  .  .  .  .  .  .  .
+  Sun  .  .  .  .  .  .  .  .  .  .  .  .  .  . <5  .  .  .  .  .  .  .  .  .
+
+Length of sessions
+       0  under 30 s
+       6  30 s - 1 min
+      <5  1 - 2 min
+      <5  2 - 5 min
+       0  5 - 10 min
+       0  10 - 20 min
+       0  20 min or more
 
 Places reached (sessions)
-       3  screen:home
-       1  question:rol
-       1  result:uwv-eigen
-       1  screen:geld
+       8  screen:home
+      <5  question:rol
+      <5  result:uwv-eigen
+      <5  screen:geld
 
 Guide results
-       4  none
-       1  uwv-eigen
+       9  none
+      <5  uwv-eigen
 
 Last place before the reset (where visitors stop)
-       1  result:uwv-eigen
-       1  screen:geld
-       1  screen:home
+       6  screen:home
+      <5  result:uwv-eigen
+      <5  screen:geld
 
 Languages
-       4  nl
-       1  en
+       9  nl
+      <5  en
 
 Accessibility used (sessions)
-       1  text large
+      <5  text large
        0  text larger
-       1  high contrast
-       1  read aloud
-       1  reach mode
+      <5  high contrast
+      <5  read aloud
+      <5  reach mode
 
 Take-away QR codes shown (sessions)
-       2  uwv-jobcoach
-       1  summary
+      <5  uwv-jobcoach
+      <5  summary
 )");
     const std::string csv = stats_csv(f);
-    // One figure a line: 3 sums, 2 x 4 days, 7 x 24 hours, 4 places, 2 results, 3 last places,
-    // 2 languages, 5 accessibility, 2 QR codes; and the header.
-    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3 + 8 + 168 + 4 + 2 + 3 + 2 + 5 + 2);
+    // One figure a line: 2 sums, 7 lengths, 2 x 4 days, 7 x 24 hours, 4 places, 2 results,
+    // 3 last places, 2 languages, 5 accessibility, 2 QR codes; and the header.
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 2 + 7 + 8 + 168 + 4 + 2 + 3 + 2 + 5 + 2);
     CHECK(csv.rfind("figure,key,value\n"
-                    "sessions,2026-11-20..2026-11-23,5\n"
-                    "total_seconds,2026-11-20..2026-11-23,635\n"
-                    "median_seconds,2026-11-20..2026-11-23,95\n"
-                    "sessions_per_day,2026-11-20,2\n"
-                    "sessions_per_day,2026-11-21,2\n"
-                    "sessions_per_day,2026-11-22,1\n"
-                    "sessions_per_day,2026-11-23,0\n"
-                    "seconds_per_day,2026-11-20,240\n",
+                    "sessions,2026-11-20..2026-11-23,10\n"
+                    "total_seconds,2026-11-20..2026-11-23,835\n"
+                    "length,under 30 s,0\n"
+                    "length,30 s - 1 min,6\n"
+                    "length,1 - 2 min,<5\n",
                     0) == 0);
-    CHECK(csv.find("\nsessions_per_hour_of_week,Fri 09,2\n") != std::string::npos);
-    CHECK(csv.find("\nsessions_per_hour_of_week,Sun 14,1\n") != std::string::npos);
+    CHECK(csv.find("\nsessions_per_day,2026-11-21,2\n") != std::string::npos);  // a day: shown
+    CHECK(csv.find("\nsessions_per_day,2026-11-22,1\n") != std::string::npos);
+    CHECK(csv.find("\nseconds_per_day,2026-11-20,440\n") != std::string::npos);
+    CHECK(csv.find("\nseconds_per_day,2026-11-22,<5\n") != std::string::npos);
+    CHECK(csv.find("\nsessions_per_hour_of_week,Fri 09,7\n") != std::string::npos);
+    CHECK(csv.find("\nsessions_per_hour_of_week,Sun 14,<5\n") != std::string::npos);
     CHECK(csv.find("\nsessions_per_hour_of_week,Mon 09,0\n") != std::string::npos);
     const std::string tail = csv.substr(csv.find("\nplace,"));
     CHECK(tail ==
-          "\nplace,screen:home,3\n"
-          "place,question:rol,1\n"
-          "place,result:uwv-eigen,1\n"
-          "place,screen:geld,1\n"
-          "guide_result,none,4\n"
-          "guide_result,uwv-eigen,1\n"
-          "last_place,result:uwv-eigen,1\n"
-          "last_place,screen:geld,1\n"
-          "last_place,screen:home,1\n"
-          "language,nl,4\n"
-          "language,en,1\n"
-          "accessibility,text large,1\n"
+          "\nplace,screen:home,8\n"
+          "place,question:rol,<5\n"
+          "place,result:uwv-eigen,<5\n"
+          "place,screen:geld,<5\n"
+          "guide_result,none,9\n"
+          "guide_result,uwv-eigen,<5\n"
+          "last_place,screen:home,6\n"
+          "last_place,result:uwv-eigen,<5\n"
+          "last_place,screen:geld,<5\n"
+          "language,nl,9\n"
+          "language,en,<5\n"
+          "accessibility,text large,<5\n"
           "accessibility,text larger,0\n"
-          "accessibility,high contrast,1\n"
-          "accessibility,read aloud,1\n"
-          "accessibility,reach mode,1\n"
-          "qr_shown,uwv-jobcoach,2\n"
-          "qr_shown,summary,1\n");
+          "accessibility,high contrast,<5\n"
+          "accessibility,read aloud,<5\n"
+          "accessibility,reach mode,<5\n"
+          "qr_shown,uwv-jobcoach,<5\n"
+          "qr_shown,summary,<5\n");
+    // One session in a period: even the total time is hidden, the sessions are not.
+    const StatsFigures few = stats_figures(sample(), "2026-11-22", 1);
+    CHECK(few.sessions == 1);
+    CHECK(stats_text(few).find("Total time      (fewer than 5 sessions)\n") != std::string::npos);
 }
 
 TEST_CASE("stats: an empty period, and CSV quoting") {
@@ -231,11 +268,10 @@ TEST_CASE("stats: an empty period, and CSV quoting") {
     const std::string text = stats_text(f);
     CHECK(text.find("Sessions        0\n") != std::string::npos);
     CHECK(text.find("Guide results\n  (none)\n") != std::string::npos);
-    StatsData d;
-    d.sessions.push_back(rec("2026-11-23", 1, 5, "nl", "", {"screen:a,b"}, "screen:a\"b"));
-    const std::string csv = stats_csv(stats_figures(d, "2026-11-23", 1));
-    CHECK(csv.find("\nplace,\"screen:a,b\",1\n") != std::string::npos);
-    CHECK(csv.find("\nlast_place,\"screen:a\"\"b\",1\n") != std::string::npos);
+    SessionRecord r = rec("2026-11-23", 1, 5, "nl", "", {"screen:a,b"}, "screen:a\"b");
+    const std::string csv = stats_csv(stats_figures(data_of({r, r, r, r, r}), "2026-11-23", 1));
+    CHECK(csv.find("\nplace,\"screen:a,b\",5\n") != std::string::npos);
+    CHECK(csv.find("\nlast_place,\"screen:a\"\"b\",5\n") != std::string::npos);
 }
 
 TEST_CASE("stats: the command line") {

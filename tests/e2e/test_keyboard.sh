@@ -13,7 +13,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$LOG"; exit 1; }
 
-"$BIN" --config kiosk-config/default.toml --set "state.dir=$OUT/state" --lang nl 2>"$LOG" &
+"$BIN" --config kiosk-config/default.toml --set "state.dir=$OUT/state" --lang nl --log-visits 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
 wait_log "event=start screen=home" || fail "no start"

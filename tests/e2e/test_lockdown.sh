@@ -52,7 +52,7 @@ click_button() {
 }
 
 # No profile ships a PIN: this test makes its own, and keeps the PIN guard in its own state.dir.
-PIN=135790
+PIN=13579024
 HASH=$(printf '%s\n' "$PIN" | "$BIN" --hash-pin) || fail "--hash-pin failed"
 # start_kiosk ARGS...: a kiosk with that PIN, logging to a new $LOG.
 start_kiosk() {

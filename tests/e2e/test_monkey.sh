@@ -57,7 +57,7 @@ go_live() {  # go_live VARIANT: swap the live content folder in one rename, as a
 }
 go_live good
 
-PIN_HASH=$(printf '135790\n' | "$BIN" --hash-pin)
+PIN_HASH=$(printf '13579024\n' | "$BIN" --hash-pin)
 "$BIN" --layouts "$OUT/live/layouts" --log-items \
   --set session.idle_timeout=6 --set session.warning_seconds=3 \
   --set "admin.pin_hash=$PIN_HASH" --set admin.lockout_seconds=10 --set "state.dir=$OUT/state" \

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 real_window_test 1920x1080 "$0" "$1"
 trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
-"$BIN" --windowed --size 1920x1080 --lang nl --log-items --log-latency 2>"$LOG" &
+"$BIN" --windowed --size 1920x1080 --lang nl --log-items --log-visits --log-latency 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 wait_log "event=start screen=home"

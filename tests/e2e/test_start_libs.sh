@@ -11,7 +11,7 @@ LAZY='libespeak-ng|libpcaudio|libcurl|libarchive'
 linked=$(readelf -d "$BIN" | grep NEEDED || true)
 if grep -E "$LAZY" <<<"$linked"; then echo "FAIL: linked at start (above)"; exit 1; fi
 
-"$BIN" --log-items 2>"$LOG" &
+"$BIN" --log-items --log-visits 2>"$LOG" &
 KIOSK=$!
 wait_log "event=first_frame"
 wait_log "event=items place=screen:home "

@@ -9,7 +9,7 @@ trap '[ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null; rm -rf "$OUT"' EXIT
 SETS=(--set "state.dir=\"$OUT/state\"" --set session.idle_timeout=3 --set session.warning_seconds=2)
 fail() { echo "FAIL: $*"; echo "--- log:"; grep -v 'event=items' "$LOG" | tail -20; exit 1; }
 
-"$BIN" --windowed --size 1280x800 --lang nl --log-items "${SETS[@]}" 2>"$LOG" &
+"$BIN" --windowed --size 1280x800 --lang nl --log-items --log-visits "${SETS[@]}" 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 wait_log "event=stats status=ok"
@@ -32,10 +32,15 @@ grep -q "event=stats status=unavailable" "$LOG" && fail "the store was unavailab
 
 report=$("$BIN" --stats --days 1 "${SETS[@]}")
 echo "$report" | grep -qx "Sessions        2" || fail "--stats: not 2 sessions: $report"
-echo "$report" | grep -qE "^ +2  screen:home$" || fail "--stats: home not reached twice: $report"
-echo "$report" | grep -qE "^ +1  question:uitkering$" || fail "--stats: no uitkering: $report"
+# Two sessions: every figure but the day's sessions is under 5, so shown as <5.
+echo "$report" | grep -qE "^ +<5  screen:home$" || fail "--stats: home not hidden as <5: $report"
+echo "$report" | grep -qE "^ +<5  question:uitkering$" || fail "--stats: no uitkering: $report"
+echo "$report" | grep -qE "^ +2  screen:home$" && fail "--stats: a figure under 5 shown: $report"
 "$BIN" --stats-csv "$OUT/stats.csv" --days 1 "${SETS[@]}"
 grep -qx "sessions_per_day,$(date +%F),2" "$OUT/stats.csv" || fail "--stats-csv: $(head -5 "$OUT/stats.csv")"
-grep -qx "last_place,question:uitkering,1" "$OUT/stats.csv" || fail "--stats-csv: no drop-off"
-grep -qx "language,nl,2" "$OUT/stats.csv" || fail "--stats-csv: no language"
-echo "e2e stats: ok (2 sessions: idle reset and SIGTERM; --stats and --stats-csv)"
+grep -qx "last_place,question:uitkering,<5" "$OUT/stats.csv" || fail "--stats-csv: no drop-off"
+grep -qx "language,nl,<5" "$OUT/stats.csv" || fail "--stats-csv: no language"
+# No row per session by default: the daily totals only.
+rows=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM sessions").fetchone()[0])' "$OUT/state/stats.sqlite")
+[ "$rows" = 0 ] || fail "$rows per-session rows kept by default"
+echo "e2e stats: ok (2 sessions: idle reset and SIGTERM; --stats and --stats-csv, figures under 5 hidden, no rows)"

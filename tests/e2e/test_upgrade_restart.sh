@@ -11,7 +11,7 @@ trap '[ -n "$KIOSK" ] && kill "$KIOSK" 2>/dev/null; rm -rf "$OUT"' EXIT
 fail() { echo "FAIL: $*"; echo "--- log:"; grep -v 'event=items' "$LOG" | tail -20; exit 1; }
 start() {
   : >"$LOG"
-  "$BIN" --windowed --size 1280x800 --lang nl --log-items --set "state.dir=\"$OUT/state\"" \
+  "$BIN" --windowed --size 1280x800 --lang nl --log-items --log-visits --set "state.dir=\"$OUT/state\"" \
     --set session.idle_timeout=4 --set session.warning_seconds=2 2>"$LOG" &
   KIOSK=$!
   WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)

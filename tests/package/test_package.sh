@@ -14,6 +14,17 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 echo "== lintian $DEB"
 lintian --fail-on error "$DEB"
+# The appliance logs lifecycle events only: the unit and the session script never pass the test
+# flags that log a visitor's places and choices (--log-visits) or every button (--log-items);
+# the profiles ship 0640.
+for f in ./lib/systemd/system/wegwijzer.service ./usr/libexec/wegwijzer/session; do
+  text=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xOf - "$f")
+  [ -n "$text" ] || fail "$f is not in the package"
+  grep -qE -- '--log-(visits|items|latency)|--tour' <<<"$text" && fail "$f passes a test flag"
+done
+dpkg-deb -c "$DEB" | awk '$NF ~ /^\.\/etc\/wegwijzer\/.*\.toml$/ && $1 != "-rw-r-----" { bad = 1; print } END { exit bad }' ||
+  fail "a profile is not shipped 0640"
+
 # The libraries the kiosk opens on first use (platform/lazy_lib.h) are in no ELF header, so
 # dpkg-shlibdeps cannot see them: the package must name them itself.
 depends=$(dpkg-deb -f "$DEB" Depends)
@@ -35,7 +46,8 @@ before() { # what the package may touch, to compare after purge
   { getent passwd wegwijzer || true; getent group wegwijzer || true
     ls -d /etc/wegwijzer /var/lib/wegwijzer /var/cache/wegwijzer /etc/pam.d/wegwijzer \
       /usr/share/wegwijzer 2>/dev/null || true
-    find /etc/systemd/system -name 'wegwijzer*' 2>/dev/null || true; } | sort
+    find /etc/systemd/system -name 'wegwijzer*' 2>/dev/null || true
+    dpkg-statoverride --list | grep wegwijzer || true; } | sort
 }
 before >"$OUT/before"
 cleanup() {
@@ -58,6 +70,11 @@ uid=$(id -u wegwijzer) || fail "no user wegwijzer"
 [ "$uid" -lt 1000 ] || fail "wegwijzer is no system user (uid $uid)"
 [ "$(stat -c '%U:%G %a' /var/lib/wegwijzer)" = "wegwijzer:wegwijzer 750" ] || fail "state folder: $(stat -c '%U:%G %a' /var/lib/wegwijzer)"
 [ -L /etc/systemd/system/graphical.target.wants/wegwijzer.service ] || fail "the unit is not enabled"
+# The profiles hold the admin PIN's hash: root:wegwijzer 0640, for the shipped ones and the
+# one the kiosk runs.
+for f in /etc/wegwijzer/kiosk.toml /etc/wegwijzer/profiles/*.toml; do
+  [ "$(stat -c '%U:%G %a' "$f")" = "root:wegwijzer 640" ] || fail "$f: $(stat -c '%U:%G %a' "$f") (want root:wegwijzer 640)"
+done
 conffiles=$(dpkg-query -W -f='${Conffiles}' wegwijzer)
 for f in /etc/wegwijzer/kiosk.toml /etc/wegwijzer/profiles/beurs.toml /etc/pam.d/wegwijzer; do
   grep -q "$f" <<<"$conffiles" || fail "$f is no conffile"
@@ -101,6 +118,7 @@ grep -q "site: edited" /etc/wegwijzer/kiosk.toml || fail "the upgrade replaced t
 [ -f /var/lib/wegwijzer/site-marker ] || fail "the upgrade lost the state folder"
 [ "$(id -u wegwijzer)" = "$uid" ] || fail "the upgrade changed the user"
 [ -L /etc/systemd/system/graphical.target.wants/wegwijzer.service ] || fail "the upgrade disabled the unit"
+[ "$(stat -c '%U:%G %a' /etc/wegwijzer/kiosk.toml)" = "root:wegwijzer 640" ] || fail "the upgrade changed the profile's mode"
 (cd / && wegwijzer --check >/dev/null) || fail "--check after the upgrade"
 
 echo "== remove keeps profile, state and user; purge removes them"

@@ -3,18 +3,22 @@
 // test also runs it under ThreadSanitizer (tests/tsan.sh build-tsan/platform_tests
 // -ts=speaker,stats).
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <string>
 
 #include "../support/capture_stderr.h"
 #include "../support/stats_db.h"
+#include "core/config/config.h"
 #include "core/kiosk/stats.h"
 #include "platform/stats_store.h"
 #include "platform/stats_writer.h"
@@ -123,10 +127,91 @@ TEST_SUITE("stats") {
               "2");
     }
 
+    TEST_CASE("keep_days 0 (the default): no row per session; every figure from the totals") {
+        TempDir dir;
+        const std::string path = stats_path(dir.path.string());
+        std::string why;
+        auto store = StatsStore::open(path, StatsStore::Mode::Write, why);
+        REQUIRE_MESSAGE(store, why);
+        CHECK(KioskConfig{}.stats.keep_days == 0);
+        for (int i = 0; i < 5; ++i)
+            REQUIRE_MESSAGE(store->add(record("2026-11-23", 9, 125), 0, "2026-11-23", why), why);
+        CHECK(sql_value(path, "SELECT count(*) FROM sessions") == "0");
+        CHECK(sql_value(path, "PRAGMA user_version") == "2");
+        CHECK(sql_rows(path, "SELECT key, value FROM daily ORDER BY key") ==
+              "access:read aloud\t5\naccess:text large\t5\nhour:09\t5\nlang:nl\t5\n"
+              "last:result:uwv-eigen\t5\nlen:0120\t5\nplace:question:rol\t5\n"
+              "place:result:uwv-eigen\t5\nplace:screen:home\t5\nqr:summary\t5\n"
+              "qr:uwv-jobcoach\t5\nresult:uwv-eigen\t5\nseconds\t625\nsessions\t5\n");
+        StatsData d;
+        REQUIRE(store->read("2026-11-01", d, why));
+        const StatsFigures f = stats_figures(d, "2026-11-23", 1);
+        CHECK(std::count(f.places.begin(), f.places.end(),
+                         std::pair<std::string, long>("screen:home", 5)) == 1);
+        CHECK(f.week[0][9] == 5);  // 2026-11-23 is a Monday
+    }
+
+    TEST_CASE("a version-1 file migrates: its rows folded into the daily totals, then deleted") {
+        TempDir dir;
+        const std::string path = stats_path(dir.path.string());
+        {  // The file as version 1 made it: rows kept 90 days, four daily totals.
+            sqlite3* db = nullptr;
+            REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+            const char* v1 = R"(
+CREATE TABLE sessions(id INTEGER PRIMARY KEY, day TEXT NOT NULL, hour INTEGER NOT NULL,
+  seconds INTEGER NOT NULL, lang TEXT NOT NULL, places TEXT NOT NULL, result TEXT NOT NULL,
+  qr TEXT NOT NULL, text_size TEXT NOT NULL, high_contrast INTEGER NOT NULL,
+  read_aloud INTEGER NOT NULL, reach INTEGER NOT NULL, last_place TEXT NOT NULL,
+  ended TEXT NOT NULL);
+CREATE INDEX sessions_day ON sessions(day);
+CREATE TABLE daily(day TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
+  PRIMARY KEY(day, key)) WITHOUT ROWID;
+INSERT INTO sessions VALUES(77, '2026-11-20', 9, 125, 'nl',
+  'question:rol result:uwv-eigen screen:home', 'uwv-eigen', 'summary uwv-jobcoach', 'large',
+  0, 1, 0, 'result:uwv-eigen', 'idle');
+INSERT INTO sessions VALUES(12, '2026-11-21', 14, 20, 'en', 'screen:home', '', '', 'normal',
+  1, 0, 1, 'screen:home', 'exit');
+INSERT INTO daily VALUES('2026-11-20', 'sessions', 1), ('2026-11-20', 'seconds', 125),
+  ('2026-11-20', 'lang:nl', 1), ('2026-11-20', 'result:uwv-eigen', 1),
+  ('2026-11-21', 'sessions', 1), ('2026-11-21', 'seconds', 20),
+  ('2026-11-21', 'lang:en', 1), ('2026-11-21', 'result:', 1);
+PRAGMA user_version = 1;)";
+            REQUIRE(sqlite3_exec(db, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+            sqlite3_close(db);
+        }
+        std::string why;
+        auto store = StatsStore::open(path, StatsStore::Mode::Write, why);
+        REQUIRE_MESSAGE(store, why);
+        CHECK(sql_value(path, "SELECT count(*) FROM sessions") == "0");
+        CHECK(sql_value(path, "PRAGMA user_version") == "2");
+        // The same totals as the two sessions would add today, no more (sessions counted once).
+        SessionRecord a = record("2026-11-20", 9, 125);
+        SessionRecord b;
+        b.day = "2026-11-21";
+        b.hour = 14;
+        b.seconds = 20;
+        b.lang = "en";
+        b.places = {"screen:home"};
+        b.high_contrast = b.reach = true;
+        b.last_place = "screen:home";
+        std::string want;
+        std::map<std::pair<std::string, std::string>, long> sum;
+        for (auto* r : {&a, &b})
+            for (auto& [k, v] : daily_keys(*r)) sum[{r->day, k}] += v;
+        for (auto& [dk, v] : sum)
+            want += dk.first + "\t" + dk.second + "\t" + std::to_string(v) + "\n";
+        CHECK(sql_rows(path, "SELECT day, key, value FROM daily ORDER BY day, key") == want);
+        // Opening it again changes nothing.
+        store.reset();
+        REQUIRE(StatsStore::open(path, StatsStore::Mode::Write, why));
+        CHECK(sql_rows(path, "SELECT day, key, value FROM daily ORDER BY day, key") == want);
+    }
+
     TEST_CASE("the writer stores what is pushed, counts today's sessions and caches 14 days") {
         TempDir dir;
         StatsSettings s;
         s.path = stats_path(dir.path.string());
+        s.keep_days = 14;  // opted in: these tests count the rows
         s.wall_clock = noon_2026_11_23;
         {
             StatsWriter w(s);
@@ -178,6 +263,7 @@ TEST_SUITE("stats") {
         bool entered = false, release = false;
         StatsSettings s;
         s.path = stats_path(dir.path.string());
+        s.keep_days = 14;  // opted in: these tests count the rows
         s.wall_clock = noon_2026_11_23;
         s.capacity = 4;
         s.before_write = [&] {  // the writer stalls inside its first write

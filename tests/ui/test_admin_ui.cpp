@@ -2,15 +2,21 @@
 // across restarts.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "../support/capture_stderr.h"
 #include "core/kiosk/admin.h"
 #include "kiosk_fixture.h"
+#include "platform/pin_verifier.h"
 
 using namespace ww;
 
 namespace {
 
-const char* const kPin = "135790";
+const char* const kPin = "13579024";
 
 // `admin.pin_hash=...` for a PIN made at test time (nothing is shipped).
 std::string pin_hash_set() {
@@ -256,4 +262,43 @@ TEST_CASE("an idle reset closes the panel with the visitor's session") {
     CHECK(log.count("event=admin_close reason=session-reset") == 1);
     CHECK_FALSE(k.app().admin_visible());
     CHECK_FALSE(k.visible("##panel-exit"));
+}
+
+TEST_CASE(
+    "the PIN is checked off the frame loop: frames go on at once, the pad says checking, "
+    "the panel opens with the verdict") {
+    Kiosk k(1920, 1080, {pin_hash_set()});
+    // The real check, held until the test lets it go (at most 5 s): a frame that waited for it
+    // would take that long.
+    std::mutex m;
+    std::condition_variable cv;
+    bool go = false;
+    ThreadPinVerifier pins([&](const std::string& hash, const std::string& pin) {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait_for(lock, std::chrono::seconds(5), [&] { return go; });
+        return verify_pin(hash, pin);
+    });
+    k.app().set_pin_verifier(&pins);
+    corner_taps(k);
+    REQUIRE(k.app().admin_visible());
+    for (char c : std::string(kPin)) k.tap(std::string("##pad-") + c);
+    const auto t0 = std::chrono::steady_clock::now();
+    k.tap("##pad-ok");
+    for (int i = 0; i < 10; ++i) k.k->step();
+    const auto took = std::chrono::steady_clock::now() - t0;
+    CHECK(took < std::chrono::seconds(2));
+    CHECK(k.app().admin_state().checking());
+    CHECK(k.app().admin_state().pad_status(k.k->now()).checking);
+    CHECK(k.app().admin_state().mode() == AdminPanelState::Mode::Pad);
+    {
+        std::lock_guard<std::mutex> lock(m);
+        go = true;
+    }
+    cv.notify_all();
+    for (int i = 0; i < 600 && k.app().admin_state().checking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        k.k->step();
+    }
+    CHECK(k.app().admin_state().mode() == AdminPanelState::Mode::Panel);
+    k.app().set_pin_verifier(nullptr);
 }

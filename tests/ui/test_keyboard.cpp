@@ -159,6 +159,7 @@ TEST_CASE(
     "label and kind; Enter chooses; any input silences it") {
     CaptureStderr log;
     Kiosk k;
+    k.app().set_log_visits(true);  // the speech_mode and focus lines
     FakeSpeaker sp;
     k.k->set_hooks(sp.hooks());
     const Content& c = *k.app().content();
@@ -204,6 +205,7 @@ TEST_CASE(
     "the attract loop stays silent") {
     CaptureStderr log;
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
+    k.app().set_log_visits(true);  // the speech_mode and focus lines
     FakeSpeaker sp;
     k.k->set_hooks(sp.hooks());
     const Content& c = *k.app().content();
@@ -269,6 +271,7 @@ TEST_CASE(
     "tap speaks the item and focuses it, a second tap chooses it") {
     CaptureStderr log;
     Kiosk k;
+    k.app().set_log_visits(true);  // the speech_mode and focus lines
     FakeSpeaker sp;
     k.k->set_hooks(sp.hooks());
     const Content& c = *k.app().content();
@@ -302,7 +305,7 @@ TEST_CASE(
 }
 
 TEST_CASE("speech mode never speaks the PIN: the open pad takes the keys, nothing is said") {
-    const std::string pin = "246813";
+    const std::string pin = "24681357";
     Kiosk k(1920, 1080, {"admin.pin_hash=\"" + hash_pin(pin) + "\""});
     FakeSpeaker sp;
     k.k->set_hooks(sp.hooks());

@@ -108,7 +108,7 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     std::fflush(stdout);
 
     Variants variants;
-    const std::string pin = "135790";
+    const std::string pin = "13579024";
     ConfigLoad cfg = load_config(
         "kiosk-config/default.toml",
         {"session.idle_timeout=20", "session.warning_seconds=20", "admin.pin_hash=" + hash_pin(pin),

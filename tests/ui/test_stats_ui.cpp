@@ -26,10 +26,13 @@ double base_wall() {
 
 }  // namespace
 
-TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anonymous row") {
+TEST_CASE(
+    "a visitor session through the kiosk lands in the daily totals, and as one anonymous "
+    "row where a site opted in") {
     Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
     StatsSettings settings;
     settings.path = stats_path(k.state_dir);
+    settings.keep_days = 14;  // opted in: the default keeps no rows
     HeadlessKiosk* hk = k.k.get();
     settings.wall_clock = [hk] { return base_wall() + hk->now(); };
     StatsWriter writer(settings);
@@ -106,6 +109,12 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
                    "'result:" +
                        result + "') ORDER BY key") ==
           "lang:en\t1\nresult:" + result + "\t1\nsessions\t1\n");
+    CHECK(sql_rows(path,
+                   "SELECT key, value FROM daily WHERE key IN ('hour:10', 'place:screen:geld', "
+                   "'access:text large', 'last:result:" +
+                       result + "') ORDER BY key") ==
+          "access:text large\t1\nhour:10\t1\nlast:result:" + result +
+              "\t1\nplace:screen:geld\t1\n");
     CHECK(writer.sessions_today() == 1);
 
     // The next visitor wakes the kiosk from the attract loop and leaves at once; a content
@@ -122,7 +131,7 @@ TEST_CASE("a visitor session through the kiosk lands in stats.sqlite as one anon
 }
 
 TEST_CASE("the admin panel shows the usage figures fetched once per opening, not every frame") {
-    const std::string hash = hash_pin("135790");
+    const std::string hash = hash_pin("13579024");
     REQUIRE(!hash.empty());
     Kiosk k(1920, 1080, {"admin.pin_hash=\"" + hash + "\""});
     int fetched = 0;
@@ -143,7 +152,7 @@ TEST_CASE("the admin panel shows the usage figures fetched once per opening, not
         k.k->step(0.2);
     }
     REQUIRE(k.app().admin_visible());
-    for (char c : std::string("135790\n")) k.app().key(c, k.k->now());
+    for (char c : std::string("13579024\n")) k.app().key(c, k.k->now());
     k.k->settle();
     REQUIRE(k.app().admin_visible());
     for (int i = 0; i < 30; ++i) k.k->step();

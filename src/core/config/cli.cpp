@@ -29,13 +29,15 @@ std::string usage() {
                        A4): every screen, every guide path's advice per role, each result's
                        sources and check dates, every address, the glossary; with --config,
                        the profile's [site] as that kiosk shows it
-  --hash-pin           ask for a PIN (6-12 digits; not shown, asked twice on a terminal,
+  --hash-pin           ask for a PIN (8-12 digits; not shown, asked twice on a terminal,
                        one line from a pipe) and print the hash for admin.pin_hash
   --stats [--days N]   print the anonymous usage figures of the last N days (default 28) from
                        <state.dir>/stats.sqlite: sessions per day and hour, length, places,
                        guide results, where visitors stop, languages, accessibility, QR codes
   --stats-csv FILE     the same figures as CSV (figure,key,value; FILE - = stdout)
   --log-items          log the position of every button after each change (test automation)
+  --log-visits         also log what a visitor does (places, answers, results, language,
+                       accessibility): for tests and bench only, never on a kiosk
   --log-latency        log event=tap_latency ms=N for each tap or key that shows a new place:
                        from the input to the end of the swap that shows it (make bench)
   --tour               after the first frame, show every place once in every text size, then
@@ -111,6 +113,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             o.hash_pin = true;
         else if (a == "--log-items")
             o.log_items = true;
+        else if (a == "--log-visits")
+            o.log_visits = true;
         else if (a == "--log-latency")
             o.log_latency = true;
         else if (a == "--tour")

@@ -23,6 +23,7 @@ struct CliOptions {
     std::string review;        // --review FILE.html
     bool hash_pin = false;     // --hash-pin
     bool log_items = false;    // --log-items: log where each button is (for test automation)
+    bool log_visits = false;   // --log-visits: log a visitor's places and choices (tests, bench)
     bool log_latency = false;  // --log-latency: log each tap's time to the new place (bench)
     bool tour = false;         // --tour: show every place in every text size once (bench)
     bool stats = false;        // --stats: the usage figures as a report

@@ -81,7 +81,7 @@ struct KioskConfig {
 
     struct Stats {
         bool enabled = true;  // anonymous usage figures in <state.dir>/stats.sqlite
-        int keep_days = 90;   // per-session rows; 0 = daily totals only
+        int keep_days = 0;    // per-session rows (opt-in, at most 14); 0 = daily totals only
     } stats;
 
     struct Fonts {

@@ -1,5 +1,6 @@
 #include "core/config/config_schema.h"
 
+#include <cstdio>
 #include <sstream>
 
 #include "core/update/minisign.h"
@@ -16,8 +17,18 @@ std::string check_hhmm(const std::string& v) {
 }
 
 std::string check_pin_hash(const std::string& v) {
-    if (v.empty() || v.rfind("$argon2id$", 0) == 0) return "";
-    return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+    if (v.empty()) return "";
+    if (v.rfind("$argon2id$", 0) != 0)
+        return "is not a hash from `wegwijzer --hash-pin` (a PIN itself never goes in the config)";
+    // A copy of the hash can be tried offline: at least the cost --hash-pin uses (Argon2id,
+    // 64 MiB, 2 passes).
+    unsigned long m = 0, t = 0;
+    const size_t at = v.find("$m=");
+    if (at == std::string::npos || sscanf(v.c_str() + at, "$m=%lu,t=%lu", &m, &t) != 2 ||
+        m < 65536 || t < 2)
+        return "is weaker than `wegwijzer --hash-pin` makes (m=65536 and t=2 or more): "
+               "make a new one";
+    return "";
 }
 
 std::string check_minisign_key(const std::string& v) {
@@ -132,8 +143,9 @@ const std::vector<ConfigField>& config_fields() {
      "folder for what survives a restart (PIN lockout, usage figures); empty = $XDG_STATE_HOME/wegwijzer, else ~/.local/state/wegwijzer"},
     {"stats", "enabled", Kind::Bool, M(stats.enabled), 0, 0, {},
      "record anonymous usage figures per session in <state.dir>/stats.sqlite (`wegwijzer --stats`)"},
-    {"stats", "keep_days", Kind::Int, M(stats.keep_days), 0, 3650, {},
-     "days to keep the per-session rows; daily totals are kept for good; 0 = daily totals only"},
+    {"stats", "keep_days", Kind::Int, M(stats.keep_days), 0, 14, {},
+     "days to keep a row per session (opt-in: rows can single a visitor out); 0 = daily "
+     "totals only, which every figure comes from"},
     {"fonts", "regular", Kind::String, M(fonts.regular), 0, 0, {},
      "fontconfig pattern or .ttf path"},
     {"fonts", "bold", Kind::String, M(fonts.bold), 0, 0, {},

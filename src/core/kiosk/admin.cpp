@@ -37,8 +37,10 @@ std::string pin_problem(const std::string& pin) {
     if (pin.empty()) return "no PIN given";
     if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return "a PIN holds digits only (0-9)";
-    if (pin.size() < 6) return "a PIN needs at least 6 digits";
-    if (pin.size() > 12) return "a PIN has at most 12 digits";
+    if (pin.size() < kMinPinDigits)
+        return "a PIN needs at least " + std::to_string(kMinPinDigits) + " digits";
+    if (pin.size() > kMaxPinDigits)
+        return "a PIN has at most " + std::to_string(kMaxPinDigits) + " digits";
     return {};
 }
 
@@ -76,14 +78,18 @@ PinGuard::Result PinGuard::gate(double now) {
     return Result::Accepted;
 }
 
-PinGuard::Result PinGuard::attempt(const std::string& hash, const std::string& pin, double now) {
+PinGuard::Result PinGuard::ready(double now) {
     const Result g = gate(now);
-    if (g != Result::Accepted) {
+    if (g != Result::Accepted)
         log_event("admin_pin_refused",
                   {{"reason", g == Result::Locked ? "locked" : "wait"},
                    {"seconds", std::to_string(static_cast<int>(std::ceil(wait_left(now))))}});
-        return g;
-    }
+    return g;
+}
+
+PinGuard::Result PinGuard::attempt(const std::string& hash, const std::string& pin, double now) {
+    const Result g = ready(now);
+    if (g != Result::Accepted) return g;
     return record(verify_pin(hash, pin), now);
 }
 

@@ -13,7 +13,12 @@ namespace ww {
 std::string hash_pin(const std::string& pin);
 // True when `pin` matches `hash` (the output of hash_pin / `wegwijzer --hash-pin`).
 bool verify_pin(const std::string& hash, const std::string& pin);
-// Why `pin` cannot be a PIN (empty = it can): 6 to 12 digits, digits only.
+// The fewest digits of a PIN. The profile's hash is a secret, but a copy of it can be tried
+// offline: one Argon2id verify takes ~0.1 s, so 10^6 PINs fall in ~30 core-hours, 10^8 take
+// ~3000 (a year of one core).
+constexpr size_t kMinPinDigits = 8;
+constexpr size_t kMaxPinDigits = 12;
+// Why `pin` cannot be a PIN (empty = it can): 8 to 12 digits, digits only.
 std::string pin_problem(const std::string& pin);
 
 // N taps within `seconds` in the configured corner (a square of `corner_mm`). A tap elsewhere
@@ -46,6 +51,9 @@ class PinGuard {
     // Checks `pin` against `hash` unless the guard says wait or locked (then the PIN is not
     // even looked at: admin_pin_refused). Logs admin_pin_failed and admin_lockout.
     Result attempt(const std::string& hash, const std::string& pin, double now);
+    // Whether a PIN may be tried now (Accepted); else logs admin_pin_refused and says why. For a
+    // check that runs elsewhere: ready(), the check, then record().
+    Result ready(double now);
     // The same with the check already done (for tests and other verifiers).
     Result record(bool correct, double now);
 

@@ -26,6 +26,11 @@ AdminPanelState::AdminPanelState(const KioskConfig& config, double now, AdminEnv
     } else {
         enabled_ = true;
         guard_file_.load(guard_, now, wall());
+        if (!guard_file_.writable()) {
+            closed_until_ = now + cfg_.lockout_seconds;
+            log_event("admin_guard_closed", {{"reason", "state_unwritable"},
+                                             {"seconds", std::to_string(cfg_.lockout_seconds)}});
+        }
     }
 }
 
@@ -39,6 +44,16 @@ bool AdminPanelState::corner_tap(float x, float y, float width, float height, fl
     if (!enabled_ || mode_ == Mode::Pad || mode_ == Mode::Panel) return false;
     gesture_.set_px_per_mm(px_per_mm);
     if (!gesture_.tap(x, y, width, height, now)) return false;
+    if (now < closed_until_) {
+        // Fails closed: the pad opens once the guard can be kept again, or after a lockout.
+        if (!guard_file_.retry()) {
+            log_event("admin_pin_refused",
+                      {{"reason", "state_unwritable"},
+                       {"seconds", std::to_string(static_cast<int>(closed_until_ - now + 0.999))}});
+            return false;
+        }
+        closed_until_ = -1e300;
+    }
     open(Mode::Pad);
     entry_.clear();
     message_ = Message::None;
@@ -57,7 +72,7 @@ void AdminPanelState::close(const char* reason) {
 }
 
 void AdminPanelState::type_digit(char digit) {
-    if (mode_ != Mode::Pad || digit < '0' || digit > '9') return;
+    if (mode_ != Mode::Pad || checking_ || digit < '0' || digit > '9') return;
     if (entry_.size() < kMaxDigits) entry_ += digit;
 }
 
@@ -70,9 +85,44 @@ void AdminPanelState::erase_digit() {
 }
 
 void AdminPanelState::submit(double now) {
-    if (mode_ != Mode::Pad || entry_.empty()) return;
-    const PinGuard::Result result = guard_.attempt(cfg_.pin_hash, entry_, now);
+    if (mode_ != Mode::Pad || entry_.empty() || checking_) return;
+    const PinGuard::Result gate = guard_.ready(now);
+    if (gate != PinGuard::Result::Accepted) {  // the PIN is not checked; the pad shows the wait
+        guard_file_.save(guard_, now, wall());
+        if (gate == PinGuard::Result::Locked) {
+            entry_.clear();
+            message_ = Message::TooManyWrong;
+        }
+        return;
+    }
+    std::string pin;
+    pin.swap(entry_);
+    if (pin.size() < kMinPinDigits) {
+        finish(false, now);  // never a PIN: no check needed
+    } else if (verifier_) {
+        verifier_->start(cfg_.pin_hash, pin);
+        checking_ = true;
+        check_view_ = view_;
+    } else {
+        finish(verify_pin(cfg_.pin_hash, pin), now);
+    }
+    std::fill(pin.begin(), pin.end(), '\0');
+}
+
+void AdminPanelState::poll(double now) {
+    if (!checking_ || !verifier_) return;
+    if (std::optional<bool> correct = verifier_->poll()) {
+        checking_ = false;
+        finish(*correct, now);
+    }
+}
+
+void AdminPanelState::finish(bool correct, double now) {
+    const bool pad = mode_ == Mode::Pad && (check_view_ < 0 || check_view_ == view_);
+    check_view_ = -1;
+    const PinGuard::Result result = guard_.record(correct, now);
     guard_file_.save(guard_, now, wall());
+    if (!pad) return;  // closed while checking: a wrong PIN counts, a right one opens nothing
     switch (result) {
         case PinGuard::Result::Accepted:
             entry_.clear();
@@ -97,6 +147,7 @@ AdminPanelState::PadStatus AdminPanelState::pad_status(double now) const {
     PadStatus s;
     s.message = message_;
     s.locked = guard_.locked(now);
+    s.checking = checking_;
     const double wait = guard_.wait_left(now);
     s.wait = wait > 0 ? std::max(1, static_cast<int>(wait + 0.999)) : 0;
     return s;

@@ -16,6 +16,17 @@
 
 namespace ww {
 
+// Checks a PIN away from the frame loop (one Argon2id verify takes ~0.1 s): platform/
+// pin_verifier.h runs it on a thread of its own. Without one, AdminPanelState checks at once.
+class PinVerifier {
+  public:
+    virtual ~PinVerifier() = default;
+    // Starts checking `pin` against `hash`; a check still running is forgotten.
+    virtual void start(const std::string& hash, const std::string& pin) = 0;
+    // The verdict of the latest start(), once, when it is there; nullopt while it runs.
+    virtual std::optional<bool> poll() = 0;
+};
+
 // What the state machine needs from the world.
 struct AdminEnv {
     std::string state_dir;  // where the PIN guard is kept (resolved; "" = memory only)
@@ -37,8 +48,9 @@ class AdminPanelState {
     enum class Message { None, WrongPin, TooManyWrong };
     struct PadStatus {
         Message message = Message::None;
-        bool locked = false;  // locked out (too many wrong PINs) for `seconds` more
-        int wait = 0;         // whole seconds until a PIN is taken again (0 = now)
+        bool locked = false;    // locked out (too many wrong PINs) for `seconds` more
+        int wait = 0;           // whole seconds until a PIN is taken again (0 = now)
+        bool checking = false;  // the PIN is being checked (a verify is running)
     };
 
     // Logs admin_disabled when the profile has no usable admin.pin_hash; otherwise loads the
@@ -65,7 +77,15 @@ class AdminPanelState {
     void clear_entry();  // the "Clear" key: every digit
     void erase_digit();  // backspace: the last digit
     // Checks the PIN typed so far (nothing when none) through the guard, and saves the guard.
+    // With a verifier the check runs elsewhere: the pad shows "checking" until poll() has it.
+    // A PIN shorter than kMinPinDigits is a wrong PIN without a check.
     void submit(double now);
+    // Takes the verifier's verdict when it is there (call every frame). A verdict that comes
+    // after the pad was closed still counts a wrong PIN, but opens nothing.
+    void poll(double now);
+    bool checking() const { return checking_; }
+    // The verifier submit() hands PINs to (not owned; nullptr = check at once).
+    void set_verifier(PinVerifier* v) { verifier_ = v; }
     int entry_length() const { return static_cast<int>(entry_.size()); }
     PadStatus pad_status(double now) const;
 
@@ -89,6 +109,7 @@ class AdminPanelState {
 
   private:
     void open(Mode m);
+    void finish(bool correct, double now);
     double wall() const { return env_.wall_clock(); }
 
     KioskConfig::Admin cfg_;
@@ -101,6 +122,13 @@ class AdminPanelState {
     Mode mode_ = Mode::Closed;
     std::string entry_;  // digits typed so far (shown as dots, never logged)
     Message message_ = Message::None;
+    PinVerifier* verifier_ = nullptr;
+    bool checking_ = false;
+    int check_view_ = -1;  // the pad (view) the running check was typed on
+    // The guard could not be kept on disk at start (a read-only or missing state.dir): until it
+    // can, or until this time (one lockout after start), the gesture opens nothing, so a
+    // restart hands out no fresh guesses.
+    double closed_until_ = -1e300;
     double start_;         // for the uptime
     int test_index_ = -1;  // place shown by "Test screens"
     int view_ = 0;

@@ -85,6 +85,7 @@ GuardFile::GuardFile(std::string dir) : dir_(std::move(dir)) {
 }
 
 void GuardFile::unwritable(const std::string& why) {
+    writable_ = false;
     if (unwritable_logged_) return;
     unwritable_logged_ = true;
     log_event("state_unwritable", {{"dir", dir_}, {"reason", why}, {"guard", "memory-only"}});
@@ -107,6 +108,7 @@ void GuardFile::load(PinGuard& guard, double now, double wall_now) {
         return;
     }
     if (!make_dir()) return;
+    writable_ = true;
     if (::access(dir_.c_str(), W_OK | X_OK) != 0) unwritable(std::strerror(errno));
 
     std::error_code ec;
@@ -132,13 +134,27 @@ void GuardFile::load(PinGuard& guard, double now, double wall_now) {
                    {"wait", std::to_string(static_cast<int>(std::ceil(guard.wait_left(now))))}});
 }
 
+bool GuardFile::retry() {
+    if (dir_.empty() || !make_dir()) return false;
+    if (::access(dir_.c_str(), W_OK | X_OK) != 0) return false;
+    // A real write: a read-only remount or a full disk shows only here.
+    const std::string probe = path_ + ".probe";
+    const int err = write_synced(probe, "");
+    ::unlink(probe.c_str());
+    writable_ = err == 0;
+    return writable_;
+}
+
 void GuardFile::save(const PinGuard& guard, double now, double wall_now) {
     if (dir_.empty() || !make_dir()) return;
     const std::string tmp = path_ + ".tmp";
     // Temp file + rename: after a crash or a power cut the file is the old one or the new one.
     int err = write_synced(tmp, format_guard(guard.save(now, wall_now)));
     if (!err && ::rename(tmp.c_str(), path_.c_str()) != 0) err = errno;
-    if (!err) return;
+    if (!err) {
+        writable_ = true;
+        return;
+    }
     ::unlink(tmp.c_str());
     unwritable(std::strerror(err));
 }

@@ -27,6 +27,10 @@ class GuardFile {
     // at `now`.
     void save(const PinGuard& guard, double now, double wall_now);
     const std::string& path() const { return path_; }
+    // False when the latest load or save found that the guard cannot be kept on disk.
+    bool writable() const { return writable_; }
+    // Looks again whether the folder can be made and written; true when it can now.
+    bool retry();
 
   private:
     bool make_dir();  // mode 0700, parents too; false (logged) when it cannot be made
@@ -35,6 +39,7 @@ class GuardFile {
     std::string dir_;
     std::string path_;
     bool unwritable_logged_ = false;
+    bool writable_ = false;
 };
 
 }  // namespace ww

@@ -29,6 +29,46 @@ bool SessionRecord::operator==(const SessionRecord& o) const {
            last_place == o.last_place && end == o.end;
 }
 
+const std::vector<std::pair<std::string, std::string>>& length_buckets() {
+    static const std::vector<std::pair<std::string, std::string>> b = {
+        {"len:0000", "under 30 s"},    {"len:0030", "30 s - 1 min"}, {"len:0060", "1 - 2 min"},
+        {"len:0120", "2 - 5 min"},     {"len:0300", "5 - 10 min"},   {"len:0600", "10 - 20 min"},
+        {"len:1200", "20 min or more"}};
+    return b;
+}
+
+std::string length_bucket(int seconds) {
+    const auto& b = length_buckets();
+    std::string key = b.front().first;
+    for (auto& [k, words] : b)
+        if (seconds >= std::stoi(k.substr(4))) key = k;
+    return key;
+}
+
+TotalsDelta detail_keys(const SessionRecord& r) {
+    TotalsDelta d;
+    for (auto& p : r.places) d.emplace_back("place:" + p, 1);
+    if (!r.last_place.empty()) d.emplace_back("last:" + r.last_place, 1);
+    for (auto& q : r.qr) d.emplace_back("qr:" + q, 1);
+    if (r.text_size == "large") d.emplace_back("access:text large", 1);
+    if (r.text_size == "larger") d.emplace_back("access:text larger", 1);
+    if (r.high_contrast) d.emplace_back("access:high contrast", 1);
+    if (r.read_aloud) d.emplace_back("access:read aloud", 1);
+    if (r.reach) d.emplace_back("access:reach mode", 1);
+    char hour[16];
+    snprintf(hour, sizeof hour, "hour:%02d", std::clamp(r.hour, 0, 23));
+    d.emplace_back(hour, 1);
+    d.emplace_back(length_bucket(r.seconds), 1);
+    return d;
+}
+
+TotalsDelta daily_keys(const SessionRecord& r) {
+    TotalsDelta d = {
+        {"sessions", 1}, {"seconds", r.seconds}, {"lang:" + r.lang, 1}, {"result:" + r.result, 1}};
+    for (auto& k : detail_keys(r)) d.push_back(std::move(k));
+    return d;
+}
+
 LocalHour local_hour(double unix_time) {
     const std::time_t t = static_cast<std::time_t>(std::floor(unix_time));
     std::tm local{};

@@ -30,6 +30,20 @@ struct SessionRecord {
     bool operator==(const SessionRecord& o) const;
 };
 
+// What one session adds to the daily totals, (key, amount): "sessions" 1, "seconds" its
+// length, "lang:<code>", "result:<id>" ("result:" for none) — the four kept since the first
+// version — then its details: "place:<key>" for each place reached, "last:<key>",
+// "qr:<name>", "access:<option>" for each option used, "hour:HH" (start hour) and
+// "len:<bucket>" (length_bucket). The figures need nothing else: no row per session.
+using TotalsDelta = std::vector<std::pair<std::string, long>>;
+TotalsDelta daily_keys(const SessionRecord& r);
+// The details only (daily_keys without the first four): what an old row folds into.
+TotalsDelta detail_keys(const SessionRecord& r);
+// The length histogram: the bucket of a session of `seconds` as "len:SSSS" (its lower bound in
+// seconds), and each bucket's key with its words, shortest first.
+std::string length_bucket(int seconds);
+const std::vector<std::pair<std::string, std::string>>& length_buckets();
+
 // The local date and hour of a unix time (localtime_r; the TZ of the process).
 struct LocalHour {
     std::string day;  // YYYY-MM-DD

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <string>
 
 namespace ww {
 
@@ -35,7 +37,7 @@ void list(std::string& out, const char* title, const Counts& c, size_t top = 0) 
     const size_t n = top && c.size() > top ? top : c.size();
     char buf[32];
     for (size_t i = 0; i < n; ++i) {
-        snprintf(buf, sizeof buf, "  %6ld  ", c[i].second);
+        snprintf(buf, sizeof buf, "  %6s  ", shown_count(c[i].second).c_str());
         out += buf + c[i].first + "\n";
     }
     if (n < c.size()) out += "  ... and " + std::to_string(c.size() - n) + " more (--stats-csv)\n";
@@ -61,71 +63,90 @@ StatsFigures stats_figures(const StatsData& data, const std::string& today, int 
         const long n = day_number(day);
         return n >= first && n <= last;
     };
-    std::map<std::string, long> sessions, seconds, langs, results;
+    std::map<std::string, long> sessions, seconds, langs, results, places, drop, qr, access, lens;
     for (const DayTotal& t : data.totals) {
         if (!in(t.day)) continue;
+        auto rest = [&](const char* prefix) {
+            const size_t n = std::char_traits<char>::length(prefix);
+            return t.key.compare(0, n, prefix) == 0 ? std::optional<std::string>(t.key.substr(n))
+                                                    : std::nullopt;
+        };
         if (t.key == "sessions") {
             sessions[t.day] += t.value;
             f.sessions += t.value;
         } else if (t.key == "seconds") {
             seconds[t.day] += t.value;
             f.total_seconds += t.value;
-        } else if (t.key.rfind("lang:", 0) == 0) {
-            langs[t.key.substr(5)] += t.value;
-        } else if (t.key.rfind("result:", 0) == 0) {
-            const std::string r = t.key.substr(7);
-            results[r.empty() ? "none" : r] += t.value;
+        } else if (auto v = rest("lang:")) {
+            langs[*v] += t.value;
+        } else if (auto v = rest("result:")) {
+            results[v->empty() ? "none" : *v] += t.value;
+        } else if (auto v = rest("place:")) {
+            places[*v] += t.value;
+        } else if (auto v = rest("last:")) {
+            drop[*v] += t.value;
+        } else if (auto v = rest("qr:")) {
+            qr[*v] += t.value;
+        } else if (auto v = rest("access:")) {
+            access[*v] += t.value;
+        } else if (auto v = rest("hour:")) {
+            const int h = atoi(v->c_str());
+            if (h >= 0 && h < 24) f.week[weekday(t.day)][h] += t.value;
+        } else if (t.key.rfind("len:", 0) == 0) {
+            lens[t.key] += t.value;
         }
     }
+    // Fewer than kMinShown sessions behind a figure: shown as "<5", never the number (with the
+    // day, a small count can single a visitor out). The sessions of a day are the exception.
+    auto hide = [](long& v) {
+        if (v > 0 && v < kMinShown) v = kHidden;
+    };
     for (long d = first; d <= last; ++d) {
         const std::string day = day_string(d);
         f.per_day.emplace_back(day, sessions[day]);
-        f.seconds_per_day.emplace_back(day, seconds[day]);
+        long s = seconds[day];
+        if (sessions[day] < kMinShown && s > 0) s = kHidden;
+        f.seconds_per_day.emplace_back(day, s);
     }
-    f.languages = sorted(langs);
-    f.results = sorted(results);
-
-    std::map<std::string, long> places, drop, qr;
-    long access[5] = {};
-    std::vector<int> lengths;
-    for (const SessionRecord& r : data.sessions) {
-        if (!in(r.day)) continue;
-        ++f.rows;
-        lengths.push_back(r.seconds);
-        if (r.hour >= 0 && r.hour < 24) ++f.week[weekday(r.day)][r.hour];
-        for (auto& p : r.places) ++places[p];
-        ++drop[r.last_place];
-        for (auto& q : r.qr) ++qr[q];
-        access[0] += r.text_size == "large";
-        access[1] += r.text_size == "larger";
-        access[2] += r.high_contrast;
-        access[3] += r.read_aloud;
-        access[4] += r.reach;
+    if (f.sessions < kMinShown && f.total_seconds > 0) f.total_seconds = kHidden;
+    for (auto& [key, words] : length_buckets()) f.lengths.emplace_back(words, lens[key]);
+    for (auto& row : f.week)
+        for (long& v : row) hide(v);
+    for (auto& [k, v] : f.lengths) hide(v);
+    auto shown = [&](const std::map<std::string, long>& m) {
+        Counts c = sorted(m);
+        for (auto& [k, v] : c) hide(v);
+        return c;
+    };
+    f.languages = shown(langs);
+    f.results = shown(results);
+    f.places = shown(places);
+    f.drop_off = shown(drop);
+    f.qr = shown(qr);
+    for (const char* name :
+         {"text large", "text larger", "high contrast", "read aloud", "reach mode"}) {
+        long v = access[name];
+        hide(v);
+        f.access.emplace_back(name, v);
     }
-    if (!lengths.empty()) {
-        std::sort(lengths.begin(), lengths.end());
-        const size_t n = lengths.size();
-        f.median_seconds = n % 2 ? lengths[n / 2] : (lengths[n / 2 - 1] + lengths[n / 2]) / 2;
-    }
-    f.places = sorted(places);
-    f.drop_off = sorted(drop);
-    f.qr = sorted(qr);
-    const char* names[] = {"text large", "text larger", "high contrast", "read aloud",
-                           "reach mode"};
-    for (int i = 0; i < 5; ++i) f.access.emplace_back(names[i], access[i]);
     return f;
+}
+
+std::string shown_count(long v) {
+    return v == kHidden ? "<" + std::to_string(kMinShown) : std::to_string(v);
 }
 
 std::string stats_text(const StatsFigures& f) {
     std::string out = "Usage figures " + f.from + " .. " + f.to + " (" + std::to_string(f.days) +
                       (f.days == 1 ? " day)\n" : " days)\n");
     char buf[160];
-    snprintf(buf, sizeof buf, "\nSessions        %ld\nTotal time      %s\nMedian length   %s",
-             f.sessions, length(f.total_seconds).c_str(), length(f.median_seconds).c_str());
+    snprintf(
+        buf, sizeof buf, "\nSessions        %ld\nTotal time      %s\n", f.sessions,
+        f.total_seconds == kHidden ? "(fewer than 5 sessions)" : length(f.total_seconds).c_str());
     out += buf;
-    if (f.rows != f.sessions)
-        out += " (of the " + std::to_string(f.rows) + " sessions with details)";
-    out += "\n\nSessions per day\n";
+    out += "\nA figure of fewer than " + std::to_string(kMinShown) + " sessions shows as <" +
+           std::to_string(kMinShown) + " (sessions per day excepted).\n";
+    out += "\nSessions per day\n";
     long most = 1;
     for (auto& [day, n] : f.per_day) most = std::max(most, n);
     for (auto& [day, n] : f.per_day) {
@@ -143,7 +164,9 @@ std::string stats_text(const StatsFigures& f) {
     for (int d = 0; d < 7; ++d) {
         out += std::string("  ") + kWeekdays[d];
         for (int h = 0; h < 24; ++h) {
-            if (f.week[d][h])
+            if (f.week[d][h] == kHidden)
+                snprintf(buf, sizeof buf, " <%d", static_cast<int>(kMinShown));
+            else if (f.week[d][h])
                 snprintf(buf, sizeof buf, "%3ld", f.week[d][h]);
             else
                 snprintf(buf, sizeof buf, "  .");
@@ -151,6 +174,7 @@ std::string stats_text(const StatsFigures& f) {
         }
         out += "\n";
     }
+    list(out, "Length of sessions", f.lengths);
     list(out, "Places reached (sessions)", f.places, 15);
     list(out, "Guide results", f.results);
     list(out, "Last place before the reset (where visitors stop)", f.drop_off, 10);
@@ -163,11 +187,11 @@ std::string stats_text(const StatsFigures& f) {
 std::string stats_csv(const StatsFigures& f) {
     std::string out = "figure,key,value\n";
     auto line = [&](const char* figure, const std::string& key, long value) {
-        out += std::string(figure) + "," + field(key) + "," + std::to_string(value) + "\n";
+        out += std::string(figure) + "," + field(key) + "," + shown_count(value) + "\n";
     };
     line("sessions", f.from + ".." + f.to, f.sessions);
     line("total_seconds", f.from + ".." + f.to, f.total_seconds);
-    line("median_seconds", f.from + ".." + f.to, f.median_seconds);
+    for (auto& [k, v] : f.lengths) line("length", k, v);
     for (auto& [k, v] : f.per_day) line("sessions_per_day", k, v);
     for (auto& [k, v] : f.seconds_per_day) line("seconds_per_day", k, v);
     char key[16];
