@@ -29,9 +29,8 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
     }
     // update.public_keys, plus the old single update.public_key (--check says to move it).
     u.public_keys = cfg.update.public_keys;
-    if (!cfg.update.public_key.empty() &&
-        std::find(u.public_keys.begin(), u.public_keys.end(), cfg.update.public_key) ==
-            u.public_keys.end())
+    if (!cfg.update.public_key.empty() && std::find(u.public_keys.begin(), u.public_keys.end(),
+                                                    cfg.update.public_key) == u.public_keys.end())
         u.public_keys.push_back(cfg.update.public_key);
     u.channel.max_version_step = cfg.update.max_version_step;
     u.limits.max_download = static_cast<uint64_t>(cfg.update.max_bundle_mb) << 20;
