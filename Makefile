@@ -115,11 +115,13 @@ vm-test: test-deps build package
 
 # A signed content bundle of layouts/ + assets/ for kiosks that pull updates (README: Content
 # updates): make bundle KEY=bundle.key VERSION=N EXPIRES=YYYY-MM-DD [OUT=build/bundle.tar.gz]
+# A password-protected key: minisign asks on the terminal; for CI, PASSWORD_FILE=FILE or the
+# environment variable WEGWIJZER_BUNDLE_PASSWORD.
 OUT ?= $(BUILD)/bundle.tar.gz
 bundle: build
 	$(call install_missing,minisign)
 	src/deploy/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
-	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer
+	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer $(if $(PASSWORD_FILE),--password-file "$(PASSWORD_FILE)")
 
 check: build
 	$(BUILD)/wegwijzer --check

@@ -8,6 +8,8 @@ install(TARGETS wegwijzer RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/layouts/ DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer/layouts)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer/assets
         FILES_MATCHING PATTERN "*.png")
+# The content channel's shipped version floor (README: Content updates).
+install(FILES ${DEPLOY}/update-floor DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer)
 install(PROGRAMS ${DEPLOY}/session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/wegwijzer)
 # /etc: the profile the kiosk runs, and every shipped profile beside it to copy from. A profile
 # holds the admin PIN's hash, a secret: 0640, and postinst gives them to the group wegwijzer

@@ -67,6 +67,7 @@ struct Archive {
     WW_LAZY_FN(lib, archive_read_support_filter_gzip);
     WW_LAZY_FN(lib, archive_read_support_format_tar);
     WW_LAZY_FN(lib, archive_read_open_memory);
+    WW_LAZY_FN(lib, archive_read_open_filename);
     WW_LAZY_FN(lib, archive_read_next_header);
     WW_LAZY_FN(lib, archive_read_data);
     WW_LAZY_FN(lib, archive_error_string);
@@ -129,8 +130,9 @@ bool write_file(const Archive& api, archive* a, const fs::path& path, uint64_t& 
     return ok;
 }
 
-bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const UnpackLimits& limits,
-                 std::string& error) {
+// `from`: the archive in memory, or the path of its file when `is_file`.
+bool unpack_into(const std::string& from, bool is_file, const fs::path& dest,
+                 const UnpackLimits& limits, std::string& error) {
     const Archive& api = libarchive();
     if (!api.lib.ok()) {
         error = api.lib.error();
@@ -139,8 +141,9 @@ bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const U
     std::unique_ptr<archive, int (*)(archive*)> a(api.archive_read_new(), api.archive_read_free);
     api.archive_read_support_filter_gzip(a.get());
     api.archive_read_support_format_tar(a.get());
-    if (api.archive_read_open_memory(a.get(), archive_bytes.data(), archive_bytes.size()) !=
-        ARCHIVE_OK) {
+    const int opened = is_file ? api.archive_read_open_filename(a.get(), from.c_str(), 64 * 1024)
+                               : api.archive_read_open_memory(a.get(), from.data(), from.size());
+    if (opened != ARCHIVE_OK) {
         error = std::string("not a .tar.gz: ") + api.archive_error_string(a.get());
         return false;
     }
@@ -193,8 +196,10 @@ bool unpack_into(const std::string& archive_bytes, const fs::path& dest, const U
 
 }  // namespace
 
-bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
-                   const UnpackLimits& limits, std::string& error) {
+namespace {
+
+bool unpack(const std::string& from, bool is_file, const std::string& dest,
+            const UnpackLimits& limits, std::string& error) {
     std::error_code ec;
     if (fs::exists(dest, ec)) fs::remove_all(dest, ec);
     fs::create_directories(dest, ec);
@@ -202,7 +207,7 @@ bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
         error = "cannot create " + dest + ": " + ec.message();
         return false;
     }
-    if (!unpack_into(archive_bytes, dest, limits, error)) {
+    if (!unpack_into(from, is_file, dest, limits, error)) {
         fs::remove_all(dest, ec);
         return false;
     }
@@ -213,6 +218,18 @@ bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
         return false;
     }
     return true;
+}
+
+}  // namespace
+
+bool unpack_bundle(const std::string& archive_bytes, const std::string& dest,
+                   const UnpackLimits& limits, std::string& error) {
+    return unpack(archive_bytes, false, dest, limits, error);
+}
+
+bool unpack_bundle_file(const std::string& path, const std::string& dest,
+                        const UnpackLimits& limits, std::string& error) {
+    return unpack(path, true, dest, limits, error);
 }
 
 bool switch_current(const std::string& state_dir, long version, long keep, std::string& error) {
@@ -277,6 +294,29 @@ long recover_current(const std::string& state_dir,
     }
     if (!roll_back(state_dir, previous, error)) return 0;
     return previous;
+}
+
+bool write_durably(const std::string& path, const std::string& text, std::string& error) {
+    const fs::path p(path);
+    const std::string tmp = path + ".tmp";
+    std::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    bool ok = fd >= 0;
+    for (size_t done = 0; ok && done < text.size();) {
+        const ssize_t w = write(fd, text.data() + done, text.size() - done);
+        ok = w > 0;
+        if (ok) done += static_cast<size_t>(w);
+    }
+    ok = fd >= 0 && ok && fsync(fd) == 0;
+    if (fd >= 0) ok = close(fd) == 0 && ok;
+    ok = ok && rename(tmp.c_str(), path.c_str()) == 0;
+    ok = ok && sync_path(p.parent_path().empty() ? fs::path(".") : p.parent_path());
+    if (!ok) {
+        error = "cannot write " + path;
+        fs::remove(tmp, ec);
+    }
+    return ok;
 }
 
 }  // namespace ww

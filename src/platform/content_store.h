@@ -23,6 +23,13 @@ std::string current_content_dir(const std::string& state_dir);
 // (and `dest` removed) on a refused entry, a limit or a broken archive.
 bool unpack_bundle(const std::string& archive, const std::string& dest, const UnpackLimits& limits,
                    std::string& error);
+// The same from a .tar.gz file (the download, streamed to the state folder).
+bool unpack_bundle_file(const std::string& path, const std::string& dest,
+                        const UnpackLimits& limits, std::string& error);
+
+// Writes `text` to `path` so that a power cut leaves the old or the new text: a temporary file,
+// fsync, rename, fsync of the folder.
+bool write_durably(const std::string& path, const std::string& text, std::string& error);
 
 // Points `current` at version `version` (a temporary symlink renamed over it), then removes every
 // version folder but this one and `keep` (the one it replaced; 0 = none).

@@ -89,6 +89,14 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     updates.start(
         [stats = k.stats.get()] { return stats ? static_cast<int>(stats->sessions_today()) : -1; });
     KioskApp* app = k.app.get();
+    // Staff only (the admin panel): visitors keep seeing the last good content.
+    app->set_update_warning([&updates]() -> std::string {
+        if (!updates.stale()) return "";
+        return "stale: the signature of content version " +
+               std::to_string(updates.shown_version()) +
+               " has expired and the update server sends none fresher (journalctl: "
+               "status=stale)";
+    });
     WindowInput st;
     st.app = app;
     st.kiosk = kiosk;

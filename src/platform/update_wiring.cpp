@@ -1,5 +1,7 @@
 #include "platform/update_wiring.h"
 
+#include <algorithm>
+
 #include "core/base/log.h"
 #include "platform/content_store.h"
 
@@ -13,6 +15,7 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
       follow_(opts.follow_updates && !cfg.state.dir.empty()) {
     if (follow_) recover_at_start();
     dirs_ = pick();
+    shown_ = dirs_.version;
     log_event("content_source",
               {{"layouts", dirs_.layouts}, {"version", std::to_string(dirs_.version)}});
     if (cfg.update.url.empty() && cfg.update.status_url.empty()) return;
@@ -24,7 +27,15 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
         u.url.clear();  // the heartbeat still goes
         if (cfg.update.status_url.empty()) return;
     }
-    u.public_key = cfg.update.public_key;
+    // update.public_keys, plus the old single update.public_key (--check says to move it).
+    u.public_keys = cfg.update.public_keys;
+    if (!cfg.update.public_key.empty() && std::find(u.public_keys.begin(), u.public_keys.end(),
+                                                    cfg.update.public_key) == u.public_keys.end())
+        u.public_keys.push_back(cfg.update.public_key);
+    u.channel.max_version_step = cfg.update.max_version_step;
+    u.limits.max_download = static_cast<uint64_t>(cfg.update.max_bundle_mb) << 20;
+    u.shipped_floor = WEGWIJZER_DATADIR "/wegwijzer/update-floor";
+    u.shown_version = [this] { return shown_.load(); };
     u.status_url = cfg.update.status_url;
     u.state_dir = cfg.state.dir;
     u.kiosk_name = cfg.kiosk.name;
@@ -73,11 +84,19 @@ ContentDirs KioskUpdates::pick() const {
 void KioskUpdates::reload(const std::function<bool(ContentLoad)>& take) {
     const long applied = applied_.exchange(0);
     dirs_ = pick();
-    if (take(load_content(dirs_.layouts, dirs_.assets)) || !applied || !updater_) return;
+    if (take(load_content(dirs_.layouts, dirs_.assets))) {
+        shown_ = dirs_.version;
+        return;
+    }
+    if (!applied || !updater_) return;  // the kiosk keeps what it showed
     // The validator passed it, yet the kiosk refused it: back to what ran before.
     updater_->failed_in_kiosk(applied);
     dirs_ = pick();
-    take(load_content(dirs_.layouts, dirs_.assets));
+    if (take(load_content(dirs_.layouts, dirs_.assets))) shown_ = dirs_.version;
+}
+
+bool KioskUpdates::stale() const {
+    return updater_ && updater_->stale();
 }
 
 }  // namespace ww

@@ -34,6 +34,10 @@ class KioskUpdates {
     void stop();
 
     const ContentDirs& dirs() const { return dirs_; }
+    // The content version on screen (0 = shipped), for the heartbeat.
+    long shown_version() const { return shown_.load(); }
+    // The shown version's freshest signature has expired: the staff marker (admin panel).
+    bool stale() const;
     // A reload on the frame thread: loads the current folders; when a just-applied version does
     // not load, rolls back and loads the previous one. `take` is KioskApp::set_content.
     void reload(const std::function<bool(ContentLoad)>& take);
@@ -48,6 +52,7 @@ class KioskUpdates {
     bool follow_ = false;  // no --layouts: the updated content wins
     ContentDirs dirs_;
     std::atomic<long> applied_{0};
+    std::atomic<long> shown_{0};             // set on the frame thread, read by the heartbeat
     std::optional<UpdaterOptions> options_;  // set when the Updater is to run
     std::unique_ptr<Updater> updater_;
 };

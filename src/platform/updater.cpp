@@ -1,5 +1,6 @@
 // The update thread: one check (signature, version, bundle, unpack, validate, switch), the
-// downloads with their retries, the heartbeat, and the start counter.
+// downloads with their retries, the version floors and freshness (<state>/update-channel), the
+// heartbeat, and the start counter.
 //
 // [SECTION] helpers, the start counter
 // [SECTION] the thread: start, stop, wait
@@ -62,6 +63,10 @@ void log_result(const CheckResult& r) {
         log_event("content_update", {{"status", r.status}, {"version", std::to_string(r.version)}});
 }
 
+std::string channel_file(const std::string& state_dir) {
+    return state_dir + "/update-channel";
+}
+
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
@@ -105,6 +110,29 @@ Updater::Updater(UpdaterOptions options)
     http_global_init();
     running_ = current_version(o_.state_dir);
     if (!o_.today) o_.today = local_date;
+    // The floors: this kiosk's own file, raised to the package's shipped floor.
+    const std::string file = channel_file(o_.state_dir);
+    std::error_code ec;
+    const bool had_file = fs::exists(file, ec);
+    std::string why;
+    if (had_file && !parse_channel_state(read_text(file), channel_, why))
+        log_event("content_update", {{"status", "error"}, {"detail", clean(file + ": " + why)}});
+    if (!o_.shipped_floor.empty() && fs::exists(o_.shipped_floor, ec)) {
+        ChannelState shipped;
+        if (parse_channel_state(read_text(o_.shipped_floor), shipped, why))
+            channel_.merge_floors(shipped);
+        else
+            log_event("content_update",
+                      {{"status", "error"}, {"detail", clean(o_.shipped_floor + ": " + why)}});
+    }
+    // An upgrade from before the floor file: the running version is each trusted key's floor.
+    if (!had_file && running_ > 0)
+        for (auto& line : o_.public_keys) {
+            MinisignKey key;
+            if (decode_minisign_key(line, key, why))
+                channel_.raise(key_id_hex(key.key_id.data()), running_);
+        }
+    update_stale();
 }
 
 Updater::~Updater() {
@@ -166,9 +194,58 @@ bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std
     return false;
 }
 
+bool Updater::fetch_file(const std::string& url, const std::string& path,
+                         std::array<uint8_t, 64>& hash, std::string& error) {
+    HttpLimits limits;
+    limits.connect_timeout = connect_timeout(o_.interval);
+    limits.total_timeout = total_timeout(o_.interval);
+    limits.max_bytes = o_.limits.max_download;
+    std::mt19937 rng(jitter_seed_++);
+    std::uniform_real_distribution<double> jitter(0, 1);
+    for (int attempt = 1; attempt <= o_.attempts; ++attempt) {
+        Prehash h;
+        const HttpResult r =
+            http_get_file(url, path, limits, [&h](const char* d, size_t n) { h.update(d, n); });
+        if (r.ok) {
+            hash = h.final();
+            return true;
+        }
+        error = url + ": " + r.error;
+        if (attempt < o_.attempts && !wait_for(retry_delay(attempt, o_.interval, jitter(rng)))) {
+            error += " (stopping)";
+            return false;
+        }
+    }
+    return false;
+}
+
+bool Updater::save_channel(std::string& error) {
+    return write_durably(channel_file(o_.state_dir), channel_state_text(channel_), error);
+}
+
+void Updater::update_stale() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const long running = running_;
+    stale_ = running > 0 && channel_.fresh_version == running && channel_.fresh_until > 0 &&
+             channel_.fresh_until < o_.today();
+}
+
 CheckResult Updater::check_once() {
     CheckResult r = check();
-    if (r.status != "off") log_result(r);
+    update_stale();
+    if (stale_ && (r.status == "current" || r.status == "rejected")) {
+        // The last good content stays on screen; staff and the heartbeat hear of it.
+        int until;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            until = channel_.fresh_until;
+        }
+        if (r.status == "current") r.status = "stale";
+        log_event("content_update", {{"status", "stale"},
+                                     {"version", std::to_string(running_.load())},
+                                     {"expired", format_date(until)}});
+    }
+    if (r.status != "off" && r.status != "stale") log_result(r);
     ++checks_;
     heartbeat(r);
     return r;
@@ -181,50 +258,113 @@ CheckResult Updater::check() {
         off.version = running_;
         return off;
     }
-    MinisignKey key;
+    std::vector<MinisignKey> keys;
     std::string why;
-    if (!decode_minisign_key(o_.public_key, key, why))
-        return rejected("signature", "update.public_key " + why);
+    for (auto& line : o_.public_keys) {
+        MinisignKey k;
+        if (!decode_minisign_key(line, k, why))
+            return rejected("signature", "update.public_keys: a key " + why);
+        keys.push_back(k);
+    }
+    if (keys.empty()) return rejected("signature", "no trusted key (update.public_keys is empty)");
 
-    // 1. The signature: its trusted comment tells the version before the bundle is fetched.
-    std::string sig, bundle;
+    // 1. The signature: its trusted comment tells the key and the version before the bundle is
+    // fetched.
+    std::string sig;
     if (!fetch(o_.url + ".minisig", o_.limits.max_signature, sig, why))
         return rejected("download", why);
-    const SignatureCheck comment = verify_minisign_comment(sig, key);
-    if (!comment.ok) return rejected("signature", comment.error);
+    const MinisignKey* key = nullptr;
+    SignatureCheck comment;
+    for (auto& k : keys) {
+        SignatureCheck c = verify_minisign_comment(sig, k);
+        if (c.ok) {
+            key = &k;
+            comment = c;
+            break;
+        }
+        if (comment.error.empty() || comment.error.find("another key") != std::string::npos)
+            comment = c;
+    }
+    if (!key) return rejected("signature", comment.error);
     BundleInfo info;
     if (!parse_trusted_comment(comment.trusted_comment, info, why))
         return rejected("signature", why);
+    const std::string kid = key_id_hex(key->key_id.data());
     const long running = running_;
-    if (info.version == running) {
-        CheckResult same;
-        same.status = "current";
-        same.version = running;
-        return same;
+    long floor;
+    bool refetch;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        floor = channel_.floor(kid);
+        // The bundle last taken may come again while another version runs (a rollback).
+        refetch = kid == channel_.fresh_key && info.version == channel_.fresh_version &&
+                  info.version != running;
+        if (info.version == running) {
+            // The version that runs, maybe signed again with a later expiry (fresh-until); the
+            // first such check after an upgrade or a rollback records it.
+            const bool same = kid == channel_.fresh_key && running == channel_.fresh_version;
+            const bool sane = info.expires >= o_.today() &&
+                              info.expires <= add_days(o_.today(), o_.channel.max_expires_days);
+            if (sane && (!same || info.expires > channel_.fresh_until) &&
+                (same || channel_.fresh_version != running)) {
+                channel_.fresh_key = kid;
+                channel_.fresh_version = running;
+                channel_.fresh_until = info.expires;
+                if (!save_channel(why))
+                    log_event("content_update", {{"status", "error"}, {"detail", clean(why)}});
+            }
+            CheckResult same_version;
+            same_version.status = "current";
+            same_version.version = running;
+            return same_version;
+        }
     }
-    const std::string verdict = bundle_verdict(info, running, o_.today());
-    if (!verdict.empty())
+    const std::string verdict = bundle_verdict(info, floor, refetch, o_.today(), o_.channel);
+    const std::string v = "version " + std::to_string(info.version);
+    if (verdict == "version")
         return rejected(verdict,
-                        verdict == "version" ? "version " + std::to_string(info.version) +
-                                                   " is not newer than " + std::to_string(running)
-                                             : "version " + std::to_string(info.version) +
-                                                   " expired on " + std::to_string(info.expires),
+                        v + " is not newer than " + std::to_string(floor) + " (key " + kid + ")",
+                        info.version);
+    if (verdict == "step")
+        return rejected(verdict,
+                        v + " is more than update.max_version_step=" +
+                            std::to_string(o_.channel.max_version_step) + " above " +
+                            std::to_string(floor) + " (key " + kid + ")",
+                        info.version);
+    if (verdict == "expired")
+        return rejected(verdict, v + " expired on " + std::to_string(info.expires), info.version);
+    if (verdict == "expiry")
+        return rejected(verdict,
+                        v + " expires " + format_date(info.expires) + ", more than " +
+                            std::to_string(o_.channel.max_expires_days) + " days ahead",
                         info.version);
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (failed_.count(info.version))
-            return rejected("invalid", "version " + std::to_string(info.version) +
-                                           " failed to load in this kiosk before");
+            return rejected("invalid", v + " failed to load in this kiosk before");
     }
 
-    // 2. The bundle, checked against the signature as a whole.
-    if (!fetch(o_.url, o_.limits.max_download, bundle, why)) return rejected("download", why);
-    const SignatureCheck full = verify_minisign(bundle, sig, key);
+    // 2. The bundle, streamed to the state folder and hashed as it comes, checked against the
+    // signature as a whole.
+    const std::string part = o_.state_dir + "/bundle.download";
+    struct RemovePart {
+        const std::string& path;
+        ~RemovePart() {
+            std::error_code ec;
+            fs::remove(path, ec);
+        }
+    } remove_part{part};
+    std::error_code ec;
+    fs::create_directories(o_.state_dir, ec);
+    std::array<uint8_t, 64> hash{};
+    if (!fetch_file(o_.url, part, hash, why)) return rejected("download", why);
+    const SignatureCheck full = verify_minisign_prehashed(hash, sig, *key);
     if (!full.ok) return rejected("signature", full.error, info.version);
 
     // 3. Unpacked beside the running version, and validated as `--check` would.
     const std::string dir = version_dir(o_.state_dir, info.version);
-    if (!unpack_bundle(bundle, dir, o_.limits, why)) return rejected("invalid", why, info.version);
+    if (!unpack_bundle_file(part, dir, o_.limits, why))
+        return rejected("invalid", why, info.version);
     const ContentLoad load = load_content(dir + "/layouts", dir + "/assets");
     if (!load.ok()) {
         std::string first;
@@ -232,7 +372,6 @@ CheckResult Updater::check() {
             log_line("content_update: " + load.problems[i].format());
             first += (i ? "; " : "") + load.problems[i].format();
         }
-        std::error_code ec;
         fs::remove_all(dir, ec);
         return rejected("invalid", std::to_string(load.problems.size()) + " problem(s): " + first,
                         info.version);
@@ -242,6 +381,12 @@ CheckResult Updater::check() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (stopping_) return rejected("download", "stopping before the switch", info.version);
+        // The floor first, on the disk: a power cut after it re-fetches this version.
+        channel_.raise(kid, info.version);
+        channel_.fresh_key = kid;
+        channel_.fresh_version = info.version;
+        channel_.fresh_until = info.expires;
+        if (!save_channel(why)) return rejected("invalid", why, info.version);
         if (!switch_current(o_.state_dir, info.version, running, why))
             return rejected("invalid", why, info.version);
         previous_ = running;
@@ -277,7 +422,8 @@ void Updater::heartbeat(const CheckResult& r) {
     Heartbeat h;
     h.kiosk = o_.kiosk_name;
     h.app_version = o_.app_version;
-    h.content_version = running_;
+    h.content_version = o_.shown_version ? o_.shown_version() : running_.load();
+    h.stale = stale_;
     h.uptime_seconds = static_cast<long>(steady_seconds() - started_);
     h.restarts_since_boot = o_.restarts_since_boot;
     h.last_update = r.summary();

@@ -6,7 +6,11 @@
 // and calls on_applied so the frame loop reloads as for SIGHUP. A server that is down, slow,
 // hangs or sends garbage changes nothing: the check ends as rejected and the kiosk keeps its
 // content. After each check it POSTs the heartbeat to update.status_url (when set).
+// The highest version taken from each key (its floor) lives in <state>/update-channel, written
+// durably before `current` switches and never lowered (a rollback or a wiped content/ folder
+// cannot bring an older bundle back); the package's shipped floor is merged in.
 #pragma once
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -14,14 +18,19 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/update/update_rules.h"
 
 namespace ww {
 
 struct UpdaterOptions {
-    std::string url;         // update.url; empty = only the heartbeat
-    std::string public_key;  // update.public_key
+    std::string url;                       // update.url; empty = only the heartbeat
+    std::vector<std::string> public_keys;  // update.public_keys (+ the old update.public_key)
+    ChannelLimits channel;                 // update.max_version_step, the expiry horizon
+    // The floors the package ships (WEGWIJZER_DATADIR/wegwijzer/update-floor, the channel state's
+    // format): never taken below, also after <state> is wiped. Empty = none.
+    std::string shipped_floor;
     std::string status_url;  // update.status_url; empty = no heartbeat
     std::string state_dir;
     std::string kiosk_name;
@@ -35,13 +44,17 @@ struct UpdaterOptions {
     // Sessions since local midnight for the heartbeat; unset = -1 (unknown). Called on the update
     // thread: it must be thread-safe.
     std::function<int()> sessions_today;
+    // The content version the kiosk shows (0 = shipped) for the heartbeat; called on the update
+    // thread, must be thread-safe. Unset = the version `current` points at.
+    std::function<long()> shown_version;
     // A new version is current (called on the update thread; must return at once).
     std::function<void(long version)> on_applied;
 };
 
 struct CheckResult {
-    std::string status;  // "ok", "current" (nothing newer), "rejected", "off"
-    std::string reason;  // rejected: signature | version | expired | invalid | download
+    std::string status;  // "ok", "current" (nothing newer), "stale", "rejected", "off"
+    // rejected: signature | version | step | expired | expiry | invalid | download
+    std::string reason;
     std::string detail;
     long version = 0;
     std::string summary() const;  // for the heartbeat: "ok version=3", "rejected reason=..."
@@ -67,10 +80,18 @@ class Updater {
     void failed_in_kiosk(long version);
     // How many checks ran (tests wait on it).
     int checks() const { return checks_.load(); }
+    // The freshest signature of the running version has expired (README: freeze): staff see a
+    // marker, the heartbeat says so; visitors still see the content.
+    bool stale() const { return stale_.load(); }
 
   private:
     CheckResult check();
     bool fetch(const std::string& url, uint64_t max, std::string& body, std::string& error);
+    // The bundle streamed to <state>/bundle.download, hashed as it arrives.
+    bool fetch_file(const std::string& url, const std::string& path, std::array<uint8_t, 64>& hash,
+                    std::string& error);
+    bool save_channel(std::string& error);  // channel_ to its file; mutex_ held
+    void update_stale();
     void heartbeat(const CheckResult& r);
     bool wait_for(double seconds);  // false when stopping
     void run();
@@ -80,6 +101,8 @@ class Updater {
     std::atomic<int> checks_{0};
     long previous_ = 0;      // guarded by mutex_
     std::set<long> failed_;  // versions the kiosk could not load; guarded by mutex_
+    ChannelState channel_;   // floors per key, freshest expiry; guarded by mutex_
+    std::atomic<bool> stale_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

@@ -255,6 +255,8 @@ AdminRequest AdminPanel::draw_panel(DrawContext& c, const KioskApp& app, double 
                            " more: run `wegwijzer --check` or see the log",
                        fonts.small, muted, w);
     }
+    if (const std::string updates = app.update_warning(); !updates.empty())
+        row("Updates", updates, warn);
     row("Uptime", uptime(state_.uptime(now)), text);
     row("Sessions started", std::to_string(app.sessions_started()), text);
     if (app.content()) row("Screen", app.session().current().key(), text);

@@ -76,6 +76,9 @@ struct AppHooks {
     std::function<void(SessionRecord)> session_ended;
     std::function<double()> wall_clock;
     std::function<StatsFigures()> usage_figures;
+    // A staff-only word about content updates for the admin panel ("" = nothing to say), e.g.
+    // that the shown version's freshest signature has expired. Unset = nothing.
+    std::function<std::string()> update_warning;
 };
 
 class KioskApp {
@@ -158,6 +161,14 @@ class KioskApp {
     void finish_session(const char* end);
     // The admin panel's figures (empty when the usage_figures hook is unset).
     StatsFigures usage_figures() const;
+    // The admin panel's word about content updates ("" when the hook is unset or all is well).
+    std::string update_warning() const {
+        return hooks_.update_warning ? hooks_.update_warning() : std::string();
+    }
+    // Sets the update_warning hook alone (the updater starts after the other hooks are set).
+    void set_update_warning(std::function<std::string()> f) {
+        hooks_.update_warning = std::move(f);
+    }
     // Overlay states worth a proof picture: name -> the action that opens it.
     std::vector<std::pair<std::string, Action>> proof_states() const;
     void request_exit() { exit_requested_ = true; }

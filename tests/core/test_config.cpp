@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -246,5 +247,31 @@ TEST_CASE("update keys: a public key must be minisign's, URLs http(s)") {
     CHECK(got.find("'update.status_url' must start with http") != std::string::npos);
     const ConfigLoad no_key = load_config("", {"update.url=\"http://x/b.tar.gz\""});
     CHECK(no_key.ok());
-    CHECK(config_warnings(no_key.config).size() == 2);
+    const std::vector<std::string> w = config_warnings(no_key.config);
+    CHECK(w.size() == 3);  // no PIN, no key, plain http
+    CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) {
+        return s.find("http://x/b.tar.gz is plain http://") == 0;
+    }));
+}
+
+TEST_CASE("update keys: a list of trusted keys; the old single key still works, with a warning") {
+    const std::string a = "RWS/yH8CT/Ooc1Rw94NG7XTnPcFFl3dTaGjTg6gR9RKUzgLMbejxV0T3";
+    const std::string path = write_temp(
+        "[update]\nurl = \"https://x/b.tar.gz\"\npublic_keys = [\"" + a + "\", \"RWS\"]\n");
+    const std::string got = all(load_config(path, {}).problems);
+    CHECK(got.find(path + ":3:15: 'update.public_keys' entry 2 is not a minisign public key") !=
+          std::string::npos);
+    const ConfigLoad list = load_config("", {"update.public_keys=[\"" + a + "\"]"});
+    CHECK_MESSAGE(list.ok(), all(list.problems));
+    CHECK(list.config.update.public_keys == std::vector<std::string>{a});
+    const ConfigLoad old = load_config("", {"update.public_key=\"" + a + "\""});
+    CHECK(old.config.update.public_key == a);  // platform/update_wiring.cpp adds it to the list
+    const std::vector<std::string> w = config_warnings(old.config);
+    CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) {
+        return s.find(
+                   "update.public_key is the old name of one key: move it into "
+                   "update.public_keys") == 0;
+    }));
+    CHECK(load_config("", {"update.max_version_step=0"}).problems.size() == 1);
+    CHECK(load_config("", {}).config.update.max_bundle_mb == 16);
 }

@@ -159,8 +159,9 @@ TEST_CASE("trusted comment: version and expiry") {
     REQUIRE(parse_trusted_comment("version=12 expires=2027-02-28", b, why));
     CHECK(b.version == 12);
     CHECK(b.expires == 20270228);
-    // Order and other words (minisign's default timestamp/file) do not matter.
-    REQUIRE(parse_trusted_comment("timestamp:1 expires=2028-02-29 file:x version=3", b, why));
+    // Order does not matter; other words only from the allow-list, as key=value.
+    REQUIRE(parse_trusted_comment("signed=2027-01-01 expires=2028-02-29 channel=hal version=3", b,
+                                  why));
     CHECK(b.version == 3);
     CHECK(b.expires == 20280229);
     for (auto bad : {"", "version=1", "expires=2027-01-01", "version=0 expires=2027-01-01",
@@ -171,15 +172,109 @@ TEST_CASE("trusted comment: version and expiry") {
         CHECK_MESSAGE(!parse_trusted_comment(bad, b, why), bad);
 }
 
-TEST_CASE("a bundle is taken only when newer and not expired") {
+TEST_CASE("trusted comment: strict (each key once, no leading zeros, an allow-list)") {
+    BundleInfo b;
+    std::string why;
+    const struct {
+        const char* comment;
+        const char* why;
+    } bad[] = {
+        {"version=3 version=999999999 expires=2027-01-01", "version= twice"},
+        {"version=3 expires=2027-01-01 expires=2099-12-31", "expires= twice"},
+        {"version=03 expires=2027-01-01", "leading zeros"},
+        {"version=007 expires=2027-01-01", "leading zeros"},
+        {"timestamp:1 version=3 expires=2027-01-01", "not key=value"},
+        {"version=3 expires=2027-01-01 floor=0", "unknown key 'floor'"},
+        {"version=3 expires=2027-01-01 =x", "not key=value"},
+    };
+    for (auto& c : bad) {
+        CAPTURE(c.comment);
+        CHECK_FALSE(parse_trusted_comment(c.comment, b, why));
+        CHECK_MESSAGE(why.find(c.why) != std::string::npos, why);
+    }
+}
+
+TEST_CASE("a bundle is taken only when newer than its key's floor, near, and not expired") {
     BundleInfo b;
     b.version = 5;
     b.expires = 20261231;
-    CHECK(bundle_verdict(b, 4, 20261123) == "");
-    CHECK(bundle_verdict(b, 0, 20261231) == "");  // valid through its expiry day
-    CHECK(bundle_verdict(b, 5, 20261123) == "version");
-    CHECK(bundle_verdict(b, 9, 20261123) == "version");
-    CHECK(bundle_verdict(b, 4, 20270101) == "expired");
+    CHECK(bundle_verdict(b, 4, false, 20261123) == "");
+    CHECK(bundle_verdict(b, 0, false, 20261231) == "");  // valid through its expiry day
+    CHECK(bundle_verdict(b, 5, false, 20261123) == "version");
+    CHECK(bundle_verdict(b, 9, false, 20261123) == "version");
+    CHECK(bundle_verdict(b, 9, true, 20261123) == "version");
+    CHECK(bundle_verdict(b, 4, false, 20270101) == "expired");
+    // The bundle last taken, while another version runs (a rollback): fetched again.
+    CHECK(bundle_verdict(b, 5, true, 20261123) == "");
+    // A stolen key or a typo: version=999999999 expires=9999-12-31 is refused.
+    BundleInfo huge;
+    huge.version = 999999999;
+    huge.expires = 99991231;
+    CHECK(bundle_verdict(huge, 4, false, 20261123) == "step");
+    huge.version = 6;
+    CHECK(bundle_verdict(huge, 4, false, 20261123) == "expiry");
+    ChannelLimits tight;
+    tight.max_version_step = 3;
+    CHECK(bundle_verdict(b, 2, false, 20261123, tight) == "");
+    CHECK(bundle_verdict(b, 1, false, 20261123, tight) == "step");
+    // A newly trusted key starts its own sequence at 1 (floor 0), up to the step.
+    b.version = 1;
+    CHECK(bundle_verdict(b, 0, false, 20261123) == "");
+    // ~400 days ahead: taken; 401: refused.
+    b.expires = add_days(20261123, 400);
+    CHECK(bundle_verdict(b, 0, false, 20261123) == "");
+    b.expires = add_days(20261123, 401);
+    CHECK(bundle_verdict(b, 0, false, 20261123) == "expiry");
+}
+
+TEST_CASE("dates: add_days and format_date") {
+    CHECK(add_days(20261123, 0) == 20261123);
+    CHECK(add_days(20261231, 1) == 20270101);
+    CHECK(add_days(20280228, 1) == 20280229);
+    CHECK(add_days(20270101, -1) == 20261231);
+    CHECK(add_days(20261123, 400) == 20271228);
+    CHECK(format_date(20270105) == "2027-01-05");
+}
+
+TEST_CASE("the channel state: floors per key and the freshest expiry") {
+    ChannelState st;
+    std::string why;
+    REQUIRE(
+        parse_channel_state("# shipped\n\nfloor 0123456789ABCDEF 12\nfloor "
+                            "FEDCBA9876543210 3\nfresh 0123456789ABCDEF 12 2027-06-30\n",
+                            st, why));
+    CHECK(st.floor("0123456789ABCDEF") == 12);
+    CHECK(st.floor("FEDCBA9876543210") == 3);
+    CHECK(st.floor("0000000000000000") == 0);
+    CHECK(st.fresh_key == "0123456789ABCDEF");
+    CHECK(st.fresh_version == 12);
+    CHECK(st.fresh_until == 20270630);
+    st.raise("0123456789ABCDEF", 5);  // never lowered
+    CHECK(st.floor("0123456789ABCDEF") == 12);
+    ChannelState shipped;
+    shipped.raise("0000000000000001", 40);
+    shipped.raise("FEDCBA9876543210", 2);
+    st.merge_floors(shipped);
+    CHECK(channel_state_text(st) ==
+          "floor 0000000000000001 40\nfloor 0123456789ABCDEF 12\nfloor FEDCBA9876543210 3\n"
+          "fresh 0123456789ABCDEF 12 2027-06-30\n");
+    ChannelState back;
+    REQUIRE(parse_channel_state(channel_state_text(st), back, why));
+    CHECK(channel_state_text(back) == channel_state_text(st));
+    for (auto bad : {"floor 0123 1\n", "floor 0123456789ABCDEF 0\n", "floor 0123456789abcdef 1\n",
+                     "fresh 0123456789ABCDEF 1 2027-02-30\n", "fresh 1 2027-02-28\n",
+                     "floor 0123456789ABCDEF 1 2\n", "garbage\n"})
+        CHECK_MESSAGE(!parse_channel_state(bad, back, why), bad);
+    CHECK(why.find("line 1") == 0);
+    const uint8_t id[8] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef};
+    CHECK(key_id_hex(id) == "EFCDAB8967452301");
+}
+
+TEST_CASE("redirects: https only from https, none for a POST") {
+    CHECK(redirect_protocols("https://x/b.tar.gz", false) == "https");
+    CHECK(redirect_protocols("http://x/b.tar.gz", false) == "http,https");
+    CHECK(redirect_protocols("https://x/status", true) == "");
+    CHECK(redirect_protocols("http://x/status", true) == "");
 }
 
 TEST_CASE("archive entries: only plain files and folders under layouts/ and assets/") {
@@ -238,7 +333,7 @@ TEST_CASE("the heartbeat is small JSON without personal data") {
     CHECK(heartbeat_json(h) ==
           "{\"kiosk\":\"hal \\\"2\\\"\",\"app_version\":\"0.1.0\",\"content_version\":4,"
           "\"uptime_seconds\":3600,\"restarts_since_boot\":1,\"last_update\":\"ok version=4\","
-          "\"sessions_today\":12}");
+          "\"sessions_today\":12,\"stale\":false}");
     CHECK(json_string("a\nb\x01") == "\"a\\nb\\u0001\"");
 }
 
@@ -251,4 +346,25 @@ TEST_CASE("minisign: the trusted comment can be checked before the file is there
                                       "trusted comment: version=9 expires=2030-01-31");
     CHECK_FALSE(verify_minisign_comment(sig, key).ok);
     CHECK_FALSE(verify_minisign_comment(fixture("other.minisig"), key).ok);
+}
+
+TEST_CASE("minisign: a file hashed in pieces as it downloads checks as the whole") {
+    const MinisignKey key = key_from("test.pub");
+    const std::string data = fixture("bundle.bin");
+    Prehash h;
+    for (size_t at = 0; at < data.size(); at += 7)
+        h.update(data.data() + at, std::min<size_t>(7, data.size() - at));
+    const SignatureCheck c =
+        verify_minisign_prehashed(h.final(), fixture("bundle.bin.minisig"), key);
+    CHECK_MESSAGE(c.ok, c.error);
+    CHECK(c.trusted_comment == "version=7 expires=2030-01-31");
+    Prehash other;
+    other.update("x", 1);
+    CHECK_FALSE(verify_minisign_prehashed(other.final(), fixture("bundle.bin.minisig"), key).ok);
+    Prehash whole;
+    whole.update(data.data(), data.size());
+    const SignatureCheck legacy =
+        verify_minisign_prehashed(whole.final(), fixture("legacy.minisig"), key);
+    CHECK_FALSE(legacy.ok);
+    CHECK(legacy.error.find("legacy") != std::string::npos);
 }

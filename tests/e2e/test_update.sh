@@ -31,6 +31,7 @@ mkdir -p "$OUT/www" "$OUT/stage" "$OUT/state" "$OUT/content"
 cp -r layouts assets "$OUT/content/"
 for k in good other; do minisign -G -W -p "$OUT/$k.pub" -s "$OUT/$k.key" >/dev/null; done
 PUBKEY=$(sed -n 2p "$OUT/good.pub")
+EXP=$(date -d '+300 days' +%F)  # kiosks refuse an expiry more than ~400 days ahead
 
 /usr/bin/python3 tests/support/update_server.py "$OUT/www" "$OUT/port" 300 &
 SERVER=$!
@@ -62,7 +63,7 @@ publish() { stage "$@"; go_live; }
 start_kiosk() {  # start_kiosk UPDATE_URL
   "$BIN" --windowed --size 1920x1080 --lang nl --log-items \
     --set "state.dir=\"$OUT/state\"" --set "update.url=\"$1\"" \
-    --set "update.public_key=\"$PUBKEY\"" --set update.interval_minutes=0.05 \
+    --set "update.public_keys=[\"$PUBKEY\"]" --set update.interval_minutes=0.05 \
     --set "update.status_url=\"http://127.0.0.1:$PORT/status\"" --set 'kiosk.name="e2e-kiosk"' \
     --set session.idle_timeout=3600 --set attract.enabled=false 2>>"$LOG" &
   KIOSK=$!
@@ -122,7 +123,7 @@ shows shipped "$OLD"
 wait_log "event=content_update status=rejected reason=download" 30 || fail "no first check"
 
 # --- 2. A good bundle: applied, reloaded, on screen.
-publish 2 2099-12-31 good "$NEW"
+publish 2 "$EXP" good "$NEW"
 wait_log "event=content_update status=ok version=2" 40 || fail "version 2 not applied"
 wait_count "event=content_reload status=ok" 2 10 || fail "no reload after the update"
 [ "$(readlink "$OUT/state/content/current")" = 2 ] || fail "current does not point at 2"
@@ -135,21 +136,21 @@ reject() {  # reject REASON [DETAIL]: waits for one more rejection with REASON (
   n=$(grep -cE "$pattern" "$LOG" || true)
   wait_count "$pattern" $((n + 1)) 40 || fail "no rejection reason=$1 ${2:-}"
 }
-stage 3 2099-12-31 good "$BAD"
+stage 3 "$EXP" good "$BAD"
 /usr/bin/python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$OUT/stage/bundle.tar.gz"
 go_live
 reject signature "does not match the file"
-publish 3 2099-12-31 other "$BAD"
+publish 3 "$EXP" other "$BAD"
 reject signature "signed by another key"
-publish 1 2099-12-31 good "$BAD"
+publish 1 "$EXP" good "$BAD"
 reject version "version 1 is not newer than 2"
 publish 4 2020-01-01 good "$BAD"
 reject expired "expired on 20200101"
-publish 5 2099-12-31 good 'Vraag de jobcoach "kapot' --no-check
+publish 5 "$EXP" good 'Vraag de jobcoach "kapot' --no-check
 reject invalid
 grep -q "content_update: .*guide.toml:" "$LOG" || fail "the invalid bundle's problems are not logged"
 touch "$OUT/www/bundle.tar.gz.truncate"
-publish 6 2099-12-31 good "$BAD"
+publish 6 "$EXP" good "$BAD"
 # libcurl's words for it: "transfer closed ... remaining" (7.88, Debian 12), "end of response
 # with ... bytes missing" (8.14, Debian 13).
 reject download "bundle.tar.gz: .*(transfer closed|partial|bytes missing)"
@@ -157,7 +158,7 @@ reject download "bundle.tar.gz: .*(transfer closed|partial|bytes missing)"
 touch "$OUT/www/bundle.tar.gz.minisig.hang"
 rm "$OUT/www/bundle.tar.gz"
 rm "$OUT/www/bundle.tar.gz.truncate"
-publish 7 2099-12-31 good "$NEW"
+publish 7 "$EXP" good "$NEW"
 reject download "minisig: .*timed out"
 # Still the result screen of version 2, drawn all along (the hanging check runs off the frame
 # thread), with its sentence and none of the rejected bundles'.
@@ -181,7 +182,8 @@ HB=$(tail -1 "$OUT/www/heartbeats.jsonl")
 echo "$HB" | /usr/bin/python3 -c '
 import json, sys
 h = json.loads(sys.stdin.read())
-assert set(h) == {"kiosk", "app_version", "content_version", "uptime_seconds", "restarts_since_boot", "last_update", "sessions_today"}, h
+assert set(h) == {"kiosk", "app_version", "content_version", "uptime_seconds", "restarts_since_boot", "last_update", "sessions_today", "stale"}, h
+assert h["stale"] is False, h
 assert h["kiosk"] == "e2e-kiosk" and h["content_version"] in (2, 7) and h["uptime_seconds"] >= 1, h
 assert h["sessions_today"] >= 0 and h["restarts_since_boot"] >= 0, h
 ' || fail "heartbeat: $HB"

@@ -14,10 +14,21 @@ target_link_libraries(wegwijzer_core_fuzz PUBLIC ${WW_CORE_LIBS})
 target_compile_options(wegwijzer_core_fuzz PRIVATE ${WW_FUZZ_FLAGS})
 ww_warnings(wegwijzer_core_fuzz)
 
-foreach(target fuzz_layouts fuzz_config)
+# The unpacker is in the platform layer: content_store.cpp, instrumented too; libarchive itself is
+# opened at run time (platform/lazy_lib.h) and is not.
+add_library(wegwijzer_store_fuzz STATIC ${CMAKE_SOURCE_DIR}/src/platform/content_store.cpp)
+target_include_directories(wegwijzer_store_fuzz PRIVATE ${ARCHIVE_INCLUDE_DIRS})
+target_link_libraries(wegwijzer_store_fuzz PUBLIC wegwijzer_core_fuzz wegwijzer_lazy)
+target_compile_options(wegwijzer_store_fuzz PRIVATE ${WW_FUZZ_FLAGS})
+ww_warnings(wegwijzer_store_fuzz)
+
+foreach(target fuzz_layouts fuzz_config fuzz_minisign fuzz_trusted_comment fuzz_unpack)
   add_executable(${target} tests/fuzz/${target}.cpp)
   target_compile_options(${target} PRIVATE ${WW_FUZZ_FLAGS})
   target_link_libraries(${target} PRIVATE wegwijzer_core_fuzz)
+  if(target STREQUAL fuzz_unpack)
+    target_link_libraries(${target} PRIVATE wegwijzer_store_fuzz)
+  endif()
   target_link_options(${target} PRIVATE -fsanitize=fuzzer,address,undefined)
   ww_warnings(${target})
 endforeach()

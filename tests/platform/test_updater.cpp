@@ -21,7 +21,9 @@
 
 #include "../support/capture_stderr.h"
 #include "core/content/content.h"
+#include "core/update/minisign.h"
 #include "platform/content_store.h"
+#include "platform/http_fetch.h"
 #include "platform/updater.h"
 
 extern char** environ;
@@ -104,7 +106,7 @@ struct UpdateLab {
         return line.substr(0, line.find('\n'));
     }
     // The content with the sentence `sentence`, signed by `key` as version N.
-    void publish(int version, const std::string& expires = "2099-12-31",
+    void publish(long version, const std::string& expires = "2027-06-30",
                  const std::string& key = "good", const std::string& sentence = kNew) {
         const fs::path guide = content / "layouts" / "guide.toml";
         std::string text = read(kSrc + "/layouts/guide.toml");
@@ -115,12 +117,25 @@ struct UpdateLab {
         REQUIRE(sh(kSrc + "/src/deploy/make-bundle --no-check --key " + (dir / key).string() +
                    ".key --version " + std::to_string(version) + " --expires " + expires +
                    " --content " + content.string() + " --out " + bundle().string() +
-                   " >/dev/null") == 0);
+                   " >/dev/null 2>&1") == 0);
     }
+    // The published bundle signed again (the same bytes) as `version` with `expires`.
+    void resign(long version, const std::string& expires, const std::string& key = "good") {
+        REQUIRE(sh(kSrc + "/src/deploy/make-bundle --resign --key " + (dir / key).string() +
+                   ".key --version " + std::to_string(version) + " --expires " + expires +
+                   " --out " + bundle().string() + " >/dev/null 2>&1") == 0);
+    }
+    std::string key_id(const std::string& key = "good") const {
+        MinisignKey k;
+        std::string why;
+        REQUIRE(decode_minisign_key(public_key(key), k, why));
+        return key_id_hex(k.key_id.data());
+    }
+    std::string channel() const { return read(state / "update-channel"); }
     UpdaterOptions options() const {
         UpdaterOptions o;
         o.url = url();
-        o.public_key = public_key();
+        o.public_keys = {public_key()};
         o.state_dir = state.string();
         o.interval = 3;  // timeouts: connect 1 s, total 2 s; retry pauses up to 4.5 s
         o.attempts = 2;
@@ -195,7 +210,7 @@ TEST_SUITE("updater") {
                  write(sig, s);
              },
              "signature", "trusted comment's signature"},
-            {"another key", [&] { lab.publish(3, "2099-12-31", "other"); }, "signature",
+            {"another key", [&] { lab.publish(3, "2027-06-30", "other"); }, "signature",
              "another key"},
             {"garbage signature",
              [&] { write(lab.www / "bundle.tar.gz.minisig", "<html>502</html>"); }, "signature",
@@ -203,7 +218,7 @@ TEST_SUITE("updater") {
             {"lower version", [&] { lab.publish(1); }, "version", "not newer than 2"},
             {"expired", [&] { lab.publish(4, "2026-11-22"); }, "expired", "expired on 20261122"},
             {"fails validation",
-             [&] { lab.publish(5, "2099-12-31", "good", "unterminated \" quote"); }, "invalid",
+             [&] { lab.publish(5, "2027-06-30", "good", "unterminated \" quote"); }, "invalid",
              "problem"},
             {"truncated download",
              [&] {
@@ -300,7 +315,7 @@ TEST_SUITE("updater") {
         CHECK(beats.find("{\"kiosk\":\"hal-2\",\"app_version\":\"" WEGWIJZER_VERSION
                          "\",\"content_version\":2,\"uptime_seconds\":") == 0);
         CHECK(beats.find("\"restarts_since_boot\":3,\"last_update\":\"ok version=2\","
-                         "\"sessions_today\":7}\n") != std::string::npos);
+                         "\"sessions_today\":7,\"stale\":false}\n") != std::string::npos);
         CHECK(beats.find("\"last_update\":\"rejected reason=download\"") != std::string::npos);
         CHECK(log.count("event=heartbeat status=ok") == 2);
         // A heartbeat server that is gone: logged, nothing else.
@@ -344,6 +359,195 @@ TEST_SUITE("updater") {
         CHECK(applied == 1);
         CHECK(current_version(lab.state.string()) == 2);
         fs::remove(lab.www / "bundle.tar.gz.minisig.hang");
+    }
+
+    TEST_CASE("a stolen key's huge version or far expiry is refused; keys have their own floors") {
+        CaptureStderr log;
+        UpdateLab lab;
+        Updater u(lab.options());
+        lab.publish(2);
+        REQUIRE(u.check_once().status == "ok");
+        // version=999999999 expires=9999-12-31 would lock every later bundle out.
+        lab.publish(999999999, "2027-06-30");
+        CheckResult r = u.check_once();
+        CHECK(r.status == "rejected");
+        CHECK(r.reason == "step");
+        CHECK_MESSAGE(r.detail.find("max_version_step=1000 above 2") != std::string::npos,
+                      r.detail);
+        lab.publish(3, "9999-12-31");
+        r = u.check_once();
+        CHECK(r.reason == "expiry");
+        CHECK_MESSAGE(r.detail.find("more than 400 days ahead") != std::string::npos, r.detail);
+        CHECK(u.running_version() == 2);
+        lab.publish(3);
+        REQUIRE(u.check_once().status == "ok");
+        CHECK(lab.channel() ==
+              "floor " + lab.key_id() + " 3\nfresh " + lab.key_id() + " 3 2027-06-30\n");
+
+        // A new key rolled out beside the old one starts its own sequence; the old key's floor
+        // stays where it was.
+        UpdaterOptions both = lab.options();
+        both.public_keys = {lab.public_key(), lab.public_key("other")};
+        Updater rotated(both);
+        lab.publish(1, "2027-06-30", "other");
+        r = rotated.check_once();
+        CHECK_MESSAGE(r.status == "ok", r.reason << ": " << r.detail);
+        CHECK(rotated.running_version() == 1);
+        lab.publish(3);  // the old key's last bundle: not newer than its own floor
+        r = rotated.check_once();
+        CHECK(r.reason == "version");
+        CHECK_MESSAGE(
+            r.detail.find("not newer than 3 (key " + lab.key_id() + ")") != std::string::npos,
+            r.detail);
+        // The old key retired (removed from the list): its bundles are another key's.
+        UpdaterOptions only_new = lab.options();
+        only_new.public_keys = {lab.public_key("other")};
+        Updater retired(only_new);
+        lab.publish(4);
+        r = retired.check_once();
+        CHECK(r.reason == "signature");
+        CHECK(retired.running_version() == 1);
+    }
+
+    TEST_CASE("the floor survives a wiped content folder and a rollback; the shipped floor") {
+        CaptureStderr log;
+        UpdateLab lab;
+        {
+            Updater u(lab.options());
+            lab.publish(3);
+            REQUIRE(u.check_once().status == "ok");
+        }
+        const std::string floor3 = "floor " + lab.key_id() + " 3\n";
+        CHECK(lab.channel().rfind(floor3, 0) == 0);
+        // A state reset that loses content/: version 2 (older, unexpired) is not taken again.
+        fs::remove_all(lab.state / "content");
+        Updater wiped(lab.options());
+        CHECK(wiped.running_version() == 0);
+        lab.publish(2);
+        CheckResult r = wiped.check_once();
+        CHECK(r.reason == "version");
+        // Version 3 itself may come back (what a rollback needs), and the floor stays.
+        lab.publish(3);
+        r = wiped.check_once();
+        CHECK_MESSAGE(r.status == "ok", r.reason << ": " << r.detail);
+        lab.publish(4);
+        REQUIRE(wiped.check_once().status == "ok");
+        wiped.failed_in_kiosk(4);
+        CHECK(wiped.running_version() == 3);
+        CHECK(lab.channel().rfind("floor " + lab.key_id() + " 4\n", 0) == 0);  // not lowered
+        // The package's floor: a fresh state dir still refuses what the package was newer than.
+        UpdateLab fresh;
+        const fs::path shipped = fresh.dir / "update-floor";
+        write(shipped, "# shipped with the package\nfloor " + fresh.key_id() + " 5\n");
+        UpdaterOptions o = fresh.options();
+        o.shipped_floor = shipped.string();
+        Updater u(o);
+        fresh.publish(4);
+        CHECK(u.check_once().reason == "version");
+        fresh.publish(6);
+        CHECK(u.check_once().status == "ok");
+    }
+
+    TEST_CASE("a frozen server: re-signed later expiries keep it fresh; then stale, still shown") {
+        CaptureStderr log;
+        UpdateLab lab;
+        std::atomic<int> today{20261123};
+        UpdaterOptions o = lab.options();
+        o.today = [&today] { return today.load(); };
+        o.status_url = "http://127.0.0.1:" + std::to_string(lab.port) + "/status";
+        Updater u(o);
+        lab.publish(2, "2026-12-31");
+        REQUIRE(u.check_once().status == "ok");
+        // The publisher signs the same bundle again with a later expiry.
+        lab.resign(2, "2027-02-28");
+        CHECK(u.check_once().status == "current");
+        today = 20270115;
+        CHECK(u.check_once().status == "current");
+        CHECK_FALSE(u.stale());
+        // A server that serves an older signature again does not shorten it.
+        lab.resign(2, "2026-12-31");
+        CHECK(u.check_once().status == "current");
+        today = 20270301;
+        const CheckResult r = u.check_once();
+        CHECK(r.status == "stale");
+        CHECK(u.stale());
+        CHECK(log.count("event=content_update status=stale version=2 expired=2027-02-28") == 1);
+        CHECK(current_version(lab.state.string()) == 2);  // visitors still see it
+        CHECK(lab.current_guide().find(kNew) != std::string::npos);
+        // Also while the server is down.
+        fs::remove(lab.www / "bundle.tar.gz.minisig");
+        CHECK(u.check_once().status == "rejected");
+        CHECK(log.count("event=content_update status=stale version=2") == 2);
+        const std::string beats = read(lab.www / "heartbeats.jsonl");
+        CHECK(beats.find("\"last_update\":\"current version=2\",\"sessions_today\":-1,"
+                         "\"stale\":false}") != std::string::npos);
+        CHECK(beats.find("\"last_update\":\"stale version=2\",\"sessions_today\":-1,"
+                         "\"stale\":true}") != std::string::npos);
+        // A newer bundle makes it fresh again.
+        lab.publish(3, "2027-06-30");
+        CHECK(u.check_once().status == "ok");
+        CHECK_FALSE(u.stale());
+    }
+
+    TEST_CASE("the heartbeat reports the version shown, and follows no redirect") {
+        CaptureStderr log;
+        UpdateLab lab;
+        UpdaterOptions o = lab.options();
+        o.status_url = "http://127.0.0.1:" + std::to_string(lab.port) + "/status";
+        std::atomic<long> shown{0};
+        o.shown_version = [&shown] { return shown.load(); };
+        Updater u(o);
+        lab.publish(2);
+        REQUIRE(u.check_once().status == "ok");
+        // The frame loop has not loaded version 2 (yet): the heartbeat says 0, what is shown.
+        CHECK(read(lab.www / "heartbeats.jsonl").find("\"content_version\":0,") !=
+              std::string::npos);
+        shown = 2;
+        u.check_once();
+        CHECK(read(lab.www / "heartbeats.jsonl").find("\"content_version\":2,") !=
+              std::string::npos);
+        // A POST is never redirected (it would carry the kiosk's name elsewhere).
+        const size_t beats = read(lab.www / "heartbeats.jsonl").size();
+        write(lab.www / "status.redirect",
+              "http://127.0.0.1:" + std::to_string(lab.port) + "/elsewhere");
+        u.check_once();
+        CHECK(read(lab.www / "heartbeats.jsonl").size() == beats);
+        CHECK(log.count("event=heartbeat status=failed detail=\"HTTP 307 (a redirect this "
+                        "request does not follow)\"") == 1);
+    }
+
+    TEST_CASE("the bundle streams to a file in the state folder, hashed as it comes, capped") {
+        CaptureStderr log;
+        UpdateLab lab;
+        lab.publish(2);
+        const std::string bundle = read(lab.bundle());
+        HttpLimits limits;
+        limits.max_bytes = 16 << 20;
+        const std::string path = (lab.state / "bundle.download").string();
+        size_t seen = 0;
+        HttpResult r =
+            http_get_file(lab.url(), path, limits, [&](const char*, size_t n) { seen += n; });
+        CHECK_MESSAGE(r.ok, r.error);
+        CHECK(r.body.empty());  // nothing held in memory
+        CHECK(read(path) == bundle);
+        CHECK(seen == bundle.size());
+        limits.max_bytes = 1000;
+        r = http_get_file(lab.url(), path, limits, [](const char*, size_t) {});
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == "larger than 1000 bytes");
+        CHECK_FALSE(fs::exists(path));
+        // Through the updater: the cap (update.max_bundle_mb) and no download left behind.
+        UpdaterOptions o = lab.options();
+        o.limits.max_download = 1000;
+        Updater u(o);
+        const CheckResult c = u.check_once();
+        CHECK(c.reason == "download");
+        CHECK_MESSAGE(c.detail.find("larger than 1000 bytes") != std::string::npos, c.detail);
+        CHECK_FALSE(fs::exists(path));
+        CHECK(UpdaterOptions().limits.max_download == 16u << 20);
+        Updater ok(lab.options());
+        CHECK(ok.check_once().status == "ok");
+        CHECK_FALSE(fs::exists(path));
     }
 }
 
@@ -458,4 +662,36 @@ TEST_CASE("at start, a current version that does not load rolls back to the newe
     CHECK(recover_current(st, loads, error) == 0);
     CHECK_FALSE(fs::exists(current_link(st)));
     fs::remove_all(state);
+}
+
+TEST_CASE(
+    "make-bundle signs with a password-protected key: the password from a file or the "
+    "environment; without one it says how") {
+    const fs::path dir = fs::temp_directory_path() / ("ww-bundle-pw-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "content");
+    fs::copy(kSrc + "/layouts", dir / "content" / "layouts", fs::copy_options::recursive);
+    fs::copy(kSrc + "/assets", dir / "content" / "assets", fs::copy_options::recursive);
+    const std::string d = dir.string();
+    // A key with a password, as `minisign -G` makes it when asked twice.
+    REQUIRE(sh("printf 'sesam 1\\nsesam 1\\n' | minisign -G -p " + d + "/pw.pub -s " + d +
+               "/pw.key >/dev/null 2>&1") == 0);
+    write(dir / "password", "sesam 1\n");
+    const std::string make = kSrc + "/src/deploy/make-bundle --no-check --key " + d +
+                             "/pw.key --version 4 --expires 2027-06-30 --content " + d +
+                             "/content --out " + d + "/b.tar.gz";
+    const std::string verify = "minisign -Vm " + d + "/b.tar.gz -p " + d + "/pw.pub >/dev/null";
+    CHECK(sh(make + " --password-file " + d + "/password </dev/null >/dev/null") == 0);
+    CHECK(sh(verify) == 0);
+    fs::remove(dir / "b.tar.gz.minisig");
+    CHECK(sh("WEGWIJZER_BUNDLE_PASSWORD='sesam 1' " + make + " </dev/null >/dev/null") == 0);
+    CHECK(sh(verify) == 0);
+    CHECK(read(dir / "b.tar.gz.minisig").find("trusted comment: version=4 expires=2027-06-30") !=
+          std::string::npos);
+    // Without a password and without a terminal: a clear refusal.
+    CHECK(sh(make + " </dev/null >/dev/null 2>" + d + "/err") != 0);
+    CHECK(read(dir / "err").find("--password-file FILE or WEGWIJZER_BUNDLE_PASSWORD") !=
+          std::string::npos);
+    CHECK(sh("WEGWIJZER_BUNDLE_PASSWORD=wrong " + make + " </dev/null >/dev/null 2>&1") != 0);
+    fs::remove_all(dir);
 }

@@ -2,7 +2,8 @@
 """A stand-in for a content server, for the update tests; 127.0.0.1 only.
 
 Usage: update_server.py ROOT PORT_FILE [SECONDS]
-GET /NAME serves ROOT/NAME, except when ROOT/NAME.hang exists (the answer never comes: the
+GET /NAME serves ROOT/NAME, except when ROOT/NAME.redirect exists (a 307 to the URL it holds; for
+a POST too), ROOT/NAME.hang exists (the answer never comes: the
 connection stays open without a byte until the client gives up, at most 60 s) or ROOT/NAME.truncate
 exists (the headers promise the whole file, half of it is sent, then the connection closes).
 POST appends the body as one line to ROOT/heartbeats.jsonl. Writes its port to PORT_FILE and
@@ -24,9 +25,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def redirected(self):
+        path = os.path.join(root, os.path.basename(self.path.split("?")[0])) + ".redirect"
+        if not os.path.isfile(path):
+            return False
+        with open(path) as f:
+            where = f.read().strip()
+        self.send_response(307)
+        self.send_header("Location", where)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
+
     def do_GET(self):
         name = os.path.basename(self.path.split("?")[0])
         path = os.path.join(root, name)
+        if self.redirected():
+            return
         if os.path.exists(path + ".hang"):
             end = time.monotonic() + 60
             while time.monotonic() < end and os.path.exists(path + ".hang"):
@@ -52,6 +67,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         n = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(n).decode("utf-8", "replace")
+        if self.redirected():
+            return
         with lock, open(os.path.join(root, "heartbeats.jsonl"), "a") as out:
             out.write(body.replace("\n", " ") + "\n")
         self.send_response(204)

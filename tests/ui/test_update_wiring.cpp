@@ -1,6 +1,7 @@
 // Which content the real kiosk loads when it follows updates (platform/update_wiring.h): the
-// current version under state.dir when it loads, else the shipped content; a reload follows
-// `current` when an update (or a rollback) moved it. No window and no server: the folders only.
+// current version under state.dir when it loads, else the newest kept one that does, else the
+// shipped content; a reload follows `current` when an update (or a rollback) moved it; the
+// version shown (for the heartbeat). No window and no server: the folders only.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -76,9 +77,20 @@ TEST_CASE("the kiosk starts from the current version when it loads, else from th
     broken.write("kiosk.toml", "this is = = not toml");
     state.add(4, broken);
     state.point_at(4);
-    KioskUpdates fallback(cfg, shipped(), [] {});
-    CHECK(fallback.dirs().layouts == "layouts");
-    CHECK(log.count("event=content_source status=broken version=4") == 1);
+    {
+        // A current version that does not load rolls back to the newest kept one that does.
+        KioskUpdates fallback(cfg, shipped(), [] {});
+        CHECK(fallback.dirs().version == 3);
+        CHECK(fallback.shown_version() == 3);
+        CHECK(log.count("event=content_source status=rolled-back version=3 failed=4") == 1);
+    }
+    // None that loads: the shipped content.
+    state.add(5, broken);
+    state.point_at(5);
+    fs::remove_all(state.dir / "content" / "3");
+    KioskUpdates shipped_only(cfg, shipped(), [] {});
+    CHECK(shipped_only.dirs().layouts == "layouts");
+    CHECK(shipped_only.shown_version() == 0);
 }
 
 TEST_CASE("a reload follows `current`, and keeps the last good content when it does not load") {
@@ -99,6 +111,14 @@ TEST_CASE("a reload follows `current`, and keeps the last good content when it d
     });
     CHECK(taken == 1);
     CHECK(updates.dirs().version == 2);
+    CHECK(updates.shown_version() == 2);  // what the heartbeat reports
+    // A reload the app refuses (no update applied): the heartbeat keeps the version shown.
+    ContentCopy v3("follow-v3");
+    state.add(3, v3);
+    state.point_at(3);
+    updates.reload([](ContentLoad) { return false; });
+    CHECK(updates.shown_version() == 2);
+    state.point_at(2);
     // `current` gone (a rollback to the shipped content): the shipped folders again.
     fs::remove(state.dir / "content" / "current");
     updates.reload([&](ContentLoad load) { return load.ok(); });

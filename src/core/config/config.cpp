@@ -54,9 +54,17 @@ void read_field(TomlReader& r, const toml::table& t, const ConfigField& f, Kiosk
                 *static_cast<std::string*>(f.member(c)) = *v;
             }
             break;
-        case Kind::StringList:
-            *static_cast<std::vector<std::string>*>(f.member(c)) = r.string_list(t, f.key, false);
+        case Kind::StringList: {
+            std::vector<std::string> list = r.string_list(t, f.key, false);
+            bool ok = true;
+            for (size_t i = 0; f.check && i < list.size(); ++i)
+                if (const std::string why = f.check(list[i]); !why.empty()) {
+                    r.problem(*n, "'" + name + "' entry " + std::to_string(i + 1) + " " + why);
+                    ok = false;
+                }
+            if (ok) *static_cast<std::vector<std::string>*>(f.member(c)) = std::move(list);
             break;
+        }
     }
 }
 
@@ -191,8 +199,22 @@ std::vector<std::string> config_warnings(const KioskConfig& config) {
         out.push_back(
             "admin.pin_hash is empty: the admin panel is disabled; set one with "
             "wegwijzer --hash-pin (see kiosk-config/README.md)");
-    if (!config.update.url.empty() && config.update.public_key.empty())
-        out.push_back("update.url is set but update.public_key is empty: every bundle is rejected");
+    if (!config.update.url.empty() && config.update.public_keys.empty() &&
+        config.update.public_key.empty())
+        out.push_back(
+            "update.url is set but update.public_keys is empty: every bundle is rejected");
+    if (!config.update.public_key.empty())
+        out.push_back(
+            "update.public_key is the old name of one key: move it into update.public_keys = "
+            "[\"" +
+            config.update.public_key +
+            "\"] (it still works; a list lets a new key roll out before the old one is retired)");
+    for (const std::string* url : {&config.update.url, &config.update.status_url})
+        if (url->rfind("http://", 0) == 0)
+            out.push_back(*url +
+                          " is plain http://: anyone on the way can read the heartbeat "
+                          "and hold back updates (the signature still guards the content); "
+                          "use https://");
     // Allowed for tests and demonstrations, but a kiosk for the public must not do this.
     if (config.session.warning_seconds < 20)
         out.push_back("session.warning_seconds is " +

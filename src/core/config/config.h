@@ -106,8 +106,11 @@ struct KioskConfig {
     } content;
 
     struct Update {
-        std::string url;               // a signed content bundle (.tar.gz); empty = no updates
-        std::string public_key;        // minisign public key: the base64 line of its .pub file
+        std::string url;  // a signed content bundle (.tar.gz); empty = no updates
+        std::vector<std::string> public_keys;  // trusted minisign public keys (.pub base64 lines)
+        std::string public_key;       // the old name of one key, still read (and added to the list)
+        int max_version_step = 1000;  // a bundle more versions ahead than this is refused
+        int max_bundle_mb = 16;       // the .tar.gz download's cap
         double interval_minutes = 60;  // between checks
         std::string status_url;        // heartbeat POSTed after each check; empty = none
     } update;

@@ -157,18 +157,53 @@ SignatureCheck verify_minisign(const std::string& data, const std::string& signa
     ParsedSignature p;
     SignatureCheck r = check_signature_file(signature, key, p);
     if (!r.ok) return r;
-    const uint8_t* file_sig = p.sig.data() + 10;
-    int bad;
     if (p.sig[1] == 'D') {
-        uint8_t hash[crypto_generichash_BYTES_MAX];
-        crypto_generichash(hash, sizeof hash, reinterpret_cast<const uint8_t*>(data.data()),
-                           data.size(), nullptr, 0);
-        bad = crypto_sign_verify_detached(file_sig, hash, sizeof hash, key.key.data());
-    } else {
-        bad = crypto_sign_verify_detached(file_sig, reinterpret_cast<const uint8_t*>(data.data()),
-                                          data.size(), key.key.data());
+        Prehash h;
+        h.update(data.data(), data.size());
+        return verify_minisign_prehashed(h.final(), signature, key);
     }
-    if (bad) {
+    if (crypto_sign_verify_detached(p.sig.data() + 10,
+                                    reinterpret_cast<const uint8_t*>(data.data()), data.size(),
+                                    key.key.data())) {
+        r.ok = false;
+        r.error = "the signature does not match the file";
+        r.trusted_comment.clear();
+    }
+    return r;
+}
+
+static_assert(sizeof(crypto_generichash_state) <= 384, "Prehash::state_ too small");
+
+Prehash::Prehash() {
+    sodium_ready();
+    crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(state_), nullptr, 0,
+                            crypto_generichash_BYTES_MAX);
+}
+
+void Prehash::update(const void* data, size_t size) {
+    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(state_),
+                              static_cast<const unsigned char*>(data), size);
+}
+
+std::array<uint8_t, 64> Prehash::final() {
+    std::array<uint8_t, 64> out{};
+    crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(state_), out.data(),
+                             out.size());
+    return out;
+}
+
+SignatureCheck verify_minisign_prehashed(const std::array<uint8_t, 64>& hash,
+                                         const std::string& signature, const MinisignKey& key) {
+    ParsedSignature p;
+    SignatureCheck r = check_signature_file(signature, key, p);
+    if (!r.ok) return r;
+    if (p.sig[1] != 'D') {
+        r.ok = false;
+        r.error = "a legacy signature (minisign -l) is not taken: sign without -l";
+        r.trusted_comment.clear();
+        return r;
+    }
+    if (crypto_sign_verify_detached(p.sig.data() + 10, hash.data(), hash.size(), key.key.data())) {
         r.ok = false;
         r.error = "the signature does not match the file";
         r.trusted_comment.clear();

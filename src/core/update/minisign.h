@@ -11,6 +11,7 @@
 // the 64 signature bytes followed by the trusted comment's text.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -40,5 +41,21 @@ SignatureCheck verify_minisign_comment(const std::string& signature, const Minis
 
 SignatureCheck verify_minisign(const std::string& data, const std::string& signature,
                                const MinisignKey& key);
+
+// BLAKE2b-512 of a file fed in pieces as it downloads: what a prehashed ("ED") signature signs.
+class Prehash {
+  public:
+    Prehash();
+    void update(const void* data, size_t size);
+    std::array<uint8_t, 64> final();
+
+  private:
+    alignas(64) unsigned char state_[384];  // crypto_generichash_state
+};
+
+// The same as verify_minisign for a file known only by its Prehash. A legacy ("Ed") signature
+// needs the whole file and is refused here (sign without `minisign -l`).
+SignatureCheck verify_minisign_prehashed(const std::array<uint8_t, 64>& hash,
+                                         const std::string& signature, const MinisignKey& key);
 
 }  // namespace ww

@@ -28,27 +28,50 @@ int parse_date(const std::string& t) {
     return yy * 10000 + mm * 100 + dd;
 }
 
+const char* const kOtherCommentKeys[] = {"signed", "channel", "note", nullptr};
+
 bool parse_trusted_comment(const std::string& comment, BundleInfo& out, std::string& error) {
     std::istringstream words(comment);
     std::string w;
     bool have_version = false, have_expires = false;
     BundleInfo info;
     while (words >> w) {
-        if (w.rfind("version=", 0) == 0) {
-            const std::string v = w.substr(8);
-            if (!all_digits(v) || v.size() > 9 || std::stol(v) <= 0) {
-                error = "version '" + v + "' is not a positive whole number";
+        const size_t eq = w.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            error = "the trusted comment has the word '" + w + "', not key=value";
+            return false;
+        }
+        const std::string key = w.substr(0, eq), v = w.substr(eq + 1);
+        if (key == "version") {
+            if (have_version) {
+                error = "the trusted comment has version= twice";
+                return false;
+            }
+            if (!all_digits(v) || v.size() > 9 || v[0] == '0') {
+                error = "version '" + v +
+                        "' is not a positive whole number without leading zeros (at most 9 digits)";
                 return false;
             }
             info.version = std::stol(v);
             have_version = true;
-        } else if (w.rfind("expires=", 0) == 0) {
-            info.expires = parse_date(w.substr(8));
+        } else if (key == "expires") {
+            if (have_expires) {
+                error = "the trusted comment has expires= twice";
+                return false;
+            }
+            info.expires = parse_date(v);
             if (!info.expires) {
-                error = "expires '" + w.substr(8) + "' is not a date like 2026-12-31";
+                error = "expires '" + v + "' is not a date like 2026-12-31";
                 return false;
             }
             have_expires = true;
+        } else {
+            bool known = false;
+            for (const char* const* k = kOtherCommentKeys; *k; ++k) known = known || key == *k;
+            if (!known) {
+                error = "the trusted comment has the unknown key '" + key + "'";
+                return false;
+            }
         }
     }
     if (!have_version || !have_expires) {
@@ -60,10 +83,134 @@ bool parse_trusted_comment(const std::string& comment, BundleInfo& out, std::str
     return true;
 }
 
-std::string bundle_verdict(const BundleInfo& info, long running_version, int today) {
-    if (info.version <= running_version) return "version";
+namespace {
+
+// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm), and back.
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int civil_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp + (mp < 10 ? 3 : -9);
+    const long y = yoe + era * 400 + (m <= 2);
+    return static_cast<int>(y * 10000 + m * 100 + d);
+}
+
+}  // namespace
+
+int add_days(int ymd, int days) {
+    return civil_from_days(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) + days);
+}
+
+std::string format_date(int ymd) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000 % 10000, ymd / 100 % 100, ymd % 100);
+    return buf;
+}
+
+std::string bundle_verdict(const BundleInfo& info, long floor, bool refetch, int today,
+                           const ChannelLimits& limits) {
+    if (info.version < floor || (info.version == floor && !refetch)) return "version";
+    if (info.version - floor > limits.max_version_step) return "step";
     if (info.expires < today) return "expired";
+    if (info.expires > add_days(today, limits.max_expires_days)) return "expiry";
     return "";
+}
+
+long ChannelState::floor(const std::string& key_id) const {
+    for (auto& [k, v] : floors)
+        if (k == key_id) return v;
+    return 0;
+}
+
+void ChannelState::raise(const std::string& key_id, long version) {
+    for (auto& [k, v] : floors)
+        if (k == key_id) {
+            v = std::max(v, version);
+            return;
+        }
+    floors.emplace_back(key_id, version);
+    std::sort(floors.begin(), floors.end());
+}
+
+void ChannelState::merge_floors(const ChannelState& other) {
+    for (auto& [k, v] : other.floors) raise(k, v);
+}
+
+namespace {
+
+bool is_key_id(const std::string& s) {
+    return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+           });
+}
+
+}  // namespace
+
+bool parse_channel_state(const std::string& text, ChannelState& out, std::string& error) {
+    ChannelState st;
+    std::istringstream in(text);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        std::istringstream words(line);
+        std::string what, a, b, c, extra;
+        if (!(words >> what) || what[0] == '#') continue;
+        const bool got_two = static_cast<bool>(words >> a >> b);
+        const bool got_three = got_two && static_cast<bool>(words >> c);
+        const bool more = static_cast<bool>(words >> extra);
+        if (what == "floor" && got_two && !got_three && is_key_id(a) && version_of(b)) {
+            st.raise(a, version_of(b));
+        } else if (what == "fresh" && got_three && !more && is_key_id(a) && version_of(b) &&
+                   parse_date(c)) {
+            st.fresh_key = a;
+            st.fresh_version = version_of(b);
+            st.fresh_until = parse_date(c);
+        } else {
+            error = "line " + std::to_string(n) +
+                    ": not 'floor <key id: 16 hex digits> <version>' or 'fresh <key id> "
+                    "<version> <YYYY-MM-DD>'";
+            return false;
+        }
+    }
+    out = st;
+    return true;
+}
+
+std::string channel_state_text(const ChannelState& st) {
+    std::string out;
+    for (auto& [k, v] : st.floors) out += "floor " + k + " " + std::to_string(v) + "\n";
+    if (!st.fresh_key.empty() && st.fresh_version > 0 && st.fresh_until > 0)
+        out += "fresh " + st.fresh_key + " " + std::to_string(st.fresh_version) + " " +
+               format_date(st.fresh_until) + "\n";
+    return out;
+}
+
+std::string key_id_hex(const uint8_t* id) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string s;
+    for (int i = 7; i >= 0; --i) {  // as minisign prints it: a little-endian number
+        s += hex[id[i] >> 4];
+        s += hex[id[i] & 15];
+    }
+    return s;
+}
+
+std::string redirect_protocols(const std::string& url, bool post) {
+    if (post) return "";
+    if (url.rfind("https://", 0) == 0) return "https";
+    return "http,https";
 }
 
 std::string check_archive_entry(const std::string& path, EntryType type) {
@@ -163,7 +310,8 @@ std::string heartbeat_json(const Heartbeat& h) {
       << ",\"content_version\":" << h.content_version << ",\"uptime_seconds\":" << h.uptime_seconds
       << ",\"restarts_since_boot\":" << h.restarts_since_boot
       << ",\"last_update\":" << json_string(h.last_update)
-      << ",\"sessions_today\":" << h.sessions_today << "}";
+      << ",\"sessions_today\":" << h.sessions_today << ",\"stale\":" << (h.stale ? "true" : "false")
+      << "}";
     return o.str();
 }
 
