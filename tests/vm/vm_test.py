@@ -447,7 +447,7 @@ class Test:
         versions = sorted(int(v) for v in os.listdir(bundles))
         publish(versions[0])
         self.with_profile(f'[update]\nurl = "http://10.0.2.2:{port}/bundle.tar.gz"\n'
-                          f'public_key = "{pub}"\ninterval_minutes = 0.05',
+                          f'public_keys = ["{pub}"]\ninterval_minutes = 0.05',
                           session={"idle_timeout": 2, "warning_seconds": 1})
         shown_before, applied, ok = None, set(), 0
         for i, v in enumerate(versions):
@@ -465,7 +465,7 @@ class Test:
                 shown_before = self.content_version()
             # Visitors come and go (each session is written at its reset) while the update
             # arrives; the power goes at a random moment.
-            cut = time.monotonic() + rng.uniform(1, 25)
+            cut = time.monotonic() + rng.uniform(1, 60)
             while time.monotonic() < cut:
                 self.m.tap(*self.items["tile-vormen"])
                 time.sleep(min(rng.uniform(0.5, 4), max(0, cut - time.monotonic())))
