@@ -94,6 +94,12 @@ EntryType type_of(const Archive& api, archive_entry* e) {
     }
 }
 
+// libarchive's reason for the last error; it may have none (a null string, found by fuzz_unpack).
+std::string archive_reason(const Archive& api, archive* a) {
+    const char* text = api.archive_error_string(a);
+    return text ? text : "no reason given";
+}
+
 bool write_file(const Archive& api, archive* a, const fs::path& path, uint64_t& total,
                 const UnpackLimits& limits, std::string& error) {
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -107,7 +113,7 @@ bool write_file(const Archive& api, archive* a, const fs::path& path, uint64_t& 
         const la_ssize_t n = api.archive_read_data(a, buf, sizeof buf);
         if (n == 0) break;
         if (n < 0) {
-            error = std::string("broken archive: ") + api.archive_error_string(a);
+            error = std::string("broken archive: ") + archive_reason(api, a);
             ok = false;
             break;
         }
@@ -144,7 +150,7 @@ bool unpack_into(const std::string& from, bool is_file, const fs::path& dest,
     const int opened = is_file ? api.archive_read_open_filename(a.get(), from.c_str(), 64 * 1024)
                                : api.archive_read_open_memory(a.get(), from.data(), from.size());
     if (opened != ARCHIVE_OK) {
-        error = std::string("not a .tar.gz: ") + api.archive_error_string(a.get());
+        error = std::string("not a .tar.gz: ") + archive_reason(api, a.get());
         return false;
     }
     uint64_t total = 0;
@@ -155,7 +161,7 @@ bool unpack_into(const std::string& from, bool is_file, const fs::path& dest,
         const int rc = api.archive_read_next_header(a.get(), &e);
         if (rc == ARCHIVE_EOF) break;
         if (rc != ARCHIVE_OK) {
-            error = std::string("broken archive: ") + api.archive_error_string(a.get());
+            error = std::string("broken archive: ") + archive_reason(api, a.get());
             return false;
         }
         if (++entries > limits.max_entries) {

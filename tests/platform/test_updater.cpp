@@ -617,6 +617,11 @@ make(d + "/nolayouts.tgz", [("file", "assets/a.png", b"y")])
     CHECK_FALSE(unpack_bundle("<html>not an archive</html>", out, limits, why));
     const std::string ok = read(dir / "ok.tgz");
     CHECK_FALSE(unpack_bundle(ok.substr(0, ok.size() / 2), out, limits, why));
+    // An archive for which libarchive gives no reason at all (a null string; fuzz_unpack found
+    // it): refused with a reason of our own, no crash.
+    CHECK_FALSE(unpack_bundle(read(kSrc + "/tests/core/data/unpack/no-reason.tar.gz"), out,
+                              UnpackLimits{}, why));
+    CHECK_MESSAGE(why.find("no reason given") != std::string::npos, why);
     fs::remove_all(dir);
 }
 
