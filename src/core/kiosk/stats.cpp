@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/base/civil_date.h"
 #include "core/guide/advice.h"
 
 namespace ww {
@@ -79,33 +80,19 @@ LocalHour local_hour(double unix_time) {
     return {buf, local.tm_hour};
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days.
 long day_number(const std::string& day) {
     int y = 0, m = 0, d = 0;
     char extra = 0;
     if (day.size() != 10 || sscanf(day.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
         m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return days_from_civil({y, m, d});
 }
 
-std::string day_string(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2);
+std::string day_string(long number) {
+    const CivilDate c = civil_from_days(number);
     char buf[64];
-    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
     return buf;
 }
 

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/base/civil_date.h"
+
 namespace ww {
 
 namespace {
@@ -83,35 +85,10 @@ bool parse_trusted_comment(const std::string& comment, BundleInfo& out, std::str
     return true;
 }
 
-namespace {
-
-// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm), and back.
-long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-int civil_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp + (mp < 10 ? 3 : -9);
-    const long y = yoe + era * 400 + (m <= 2);
-    return static_cast<int>(y * 10000 + m * 100 + d);
-}
-
-}  // namespace
-
 int add_days(int ymd, int days) {
-    return civil_from_days(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) + days);
+    const CivilDate c =
+        civil_from_days(days_from_civil({ymd / 10000, ymd / 100 % 100, ymd % 100}) + days);
+    return c.year * 10000 + c.month * 100 + c.day;
 }
 
 std::string format_date(int ymd) {
