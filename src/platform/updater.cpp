@@ -172,7 +172,8 @@ void Updater::run() {
 
 // ---------------------------------------------------------------- [SECTION] one check
 
-bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std::string& error) {
+bool Updater::with_retries(const std::string& url, uint64_t max, std::string& error,
+                           const std::function<HttpResult(const HttpLimits&)>& get) {
     HttpLimits limits;
     limits.connect_timeout = connect_timeout(o_.interval);
     limits.total_timeout = total_timeout(o_.interval);
@@ -180,11 +181,8 @@ bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std
     std::mt19937 rng(jitter_seed_++);
     std::uniform_real_distribution<double> jitter(0, 1);
     for (int attempt = 1; attempt <= o_.attempts; ++attempt) {
-        HttpResult r = http_get(url, limits);
-        if (r.ok) {
-            body = std::move(r.body);
-            return true;
-        }
+        const HttpResult r = get(limits);
+        if (r.ok) return true;
         error = url + ": " + r.error;
         if (attempt < o_.attempts && !wait_for(retry_delay(attempt, o_.interval, jitter(rng)))) {
             error += " (stopping)";
@@ -194,29 +192,23 @@ bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std
     return false;
 }
 
+bool Updater::fetch(const std::string& url, uint64_t max, std::string& body, std::string& error) {
+    return with_retries(url, max, error, [&](const HttpLimits& limits) {
+        HttpResult r = http_get(url, limits);
+        if (r.ok) body = std::move(r.body);
+        return r;
+    });
+}
+
 bool Updater::fetch_file(const std::string& url, const std::string& path,
                          std::array<uint8_t, 64>& hash, std::string& error) {
-    HttpLimits limits;
-    limits.connect_timeout = connect_timeout(o_.interval);
-    limits.total_timeout = total_timeout(o_.interval);
-    limits.max_bytes = o_.limits.max_download;
-    std::mt19937 rng(jitter_seed_++);
-    std::uniform_real_distribution<double> jitter(0, 1);
-    for (int attempt = 1; attempt <= o_.attempts; ++attempt) {
+    return with_retries(url, o_.limits.max_download, error, [&](const HttpLimits& limits) {
         Prehash h;
-        const HttpResult r =
+        HttpResult r =
             http_get_file(url, path, limits, [&h](const char* d, size_t n) { h.update(d, n); });
-        if (r.ok) {
-            hash = h.final();
-            return true;
-        }
-        error = url + ": " + r.error;
-        if (attempt < o_.attempts && !wait_for(retry_delay(attempt, o_.interval, jitter(rng)))) {
-            error += " (stopping)";
-            return false;
-        }
-    }
-    return false;
+        if (r.ok) hash = h.final();
+        return r;
+    });
 }
 
 bool Updater::save_channel(std::string& error) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/update/update_rules.h"
+#include "platform/http_fetch.h"
 
 namespace ww {
 
@@ -86,6 +87,9 @@ class Updater {
 
   private:
     CheckResult check();
+    // `get` with the check's limits, tried o_.attempts times with a growing, jittered pause.
+    bool with_retries(const std::string& url, uint64_t max, std::string& error,
+                      const std::function<HttpResult(const HttpLimits&)>& get);
     bool fetch(const std::string& url, uint64_t max, std::string& body, std::string& error);
     // The bundle streamed to <state>/bundle.download, hashed as it arrives.
     bool fetch_file(const std::string& url, const std::string& path, std::array<uint8_t, 64>& hash,
