@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "app/runner.h"
 #include "core/access/speech.h"
+#include "core/admin/admin.h"
 #include "core/base/guard.h"
 #include "core/base/log.h"
 #include "core/config/cli.h"
@@ -19,13 +21,11 @@
 #include "core/content/sources.h"
 #include "core/guide/advice.h"
 #include "core/guide/review.h"
-#include "core/kiosk/admin.h"
-#include "core/kiosk/languages.h"
-#include "core/kiosk/stats_report.h"
-#include "platform/pin_prompt.h"
-#include "platform/runner.h"
-#include "platform/speech_synth.h"
-#include "platform/stats_store.h"
+#include "core/session/languages.h"
+#include "core/stats/stats_report.h"
+#include "platform/admin/pin_prompt.h"
+#include "platform/speech/speech_synth.h"
+#include "platform/stats/stats_store.h"
 
 namespace fs = std::filesystem;
 using namespace ww;

@@ -73,8 +73,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The shared libraries we link, from dpkg-shlibdeps; then what the binary cannot show:
 # libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3; 3.4's
-# libglfw3 holds both and the kiosk asks for X11: platform/lib_versions.h), the
-# libraries opened on first use (platform/lazy_lib.h: speech, its audio and data, content
+# libglfw3 holds both and the kiosk asks for X11: platform/window/lib_versions.h), the
+# libraries opened on first use (platform/lazy/lazy_lib.h: speech, its audio and data, content
 # updates' download and unpacking), the fonts, the X stack of the session script, and
 # the CA certificates content updates over https:// check the server with (libcurl only
 # recommends them).

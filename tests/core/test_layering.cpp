@@ -1,5 +1,5 @@
 // The core has no thread and loads no device library: threads (the Speaker) and dlopen (the
-// libraries opened on first use, platform/lazy_lib.h) belong in src/platform. Scans every
+// libraries opened on first use, platform/lazy/lazy_lib.h) belong in src/platform. Scans every
 // src/core/**/*.{h,cpp} for them.
 #include <doctest/doctest.h>
 
@@ -58,6 +58,6 @@ TEST_CASE("the layering scan finds what it looks for") {
     CHECK(findings("d.cpp", "int threads = 1; // no device").empty());
     // The platform files where they belong have them: the Speaker's thread, the lazy libraries.
     const fs::path platform = fs::path(WEGWIJZER_SOURCE_DIR) / "src/platform";
-    CHECK(findings("speaker.cpp", read(platform / "speaker.cpp")).size() >= 2);
-    CHECK(findings("lazy_lib.cpp", read(platform / "lazy_lib.cpp")).size() == 2);
+    CHECK(findings("speaker.cpp", read(platform / "speech/speaker.cpp")).size() >= 2);
+    CHECK(findings("lazy_lib.cpp", read(platform / "lazy/lazy_lib.cpp")).size() == 2);
 }

@@ -15,8 +15,8 @@ target_compile_options(wegwijzer_core_fuzz PRIVATE ${WW_FUZZ_FLAGS})
 ww_warnings(wegwijzer_core_fuzz)
 
 # The unpacker is in the platform layer: content_store.cpp, instrumented too; libarchive itself is
-# opened at run time (platform/lazy_lib.h) and is not.
-add_library(wegwijzer_store_fuzz STATIC ${CMAKE_SOURCE_DIR}/src/platform/content_store.cpp)
+# opened at run time (platform/lazy/lazy_lib.h) and is not.
+add_library(wegwijzer_store_fuzz STATIC ${CMAKE_SOURCE_DIR}/src/platform/update/content_store.cpp)
 target_include_directories(wegwijzer_store_fuzz PRIVATE ${ARCHIVE_INCLUDE_DIRS})
 target_link_libraries(wegwijzer_store_fuzz PUBLIC wegwijzer_core_fuzz wegwijzer_lazy)
 target_compile_options(wegwijzer_store_fuzz PRIVATE ${WW_FUZZ_FLAGS})

@@ -1,4 +1,4 @@
-// The staff PIN checked on a thread of its own (platform/pin_verifier.h): the verdict of the
+// The staff PIN checked on a thread of its own (platform/admin/pin_verifier.h): the verdict of the
 // latest start, once; a newer start forgets an older check; the destructor waits for a running
 // one. The `pin` suite; make test also runs it under ThreadSanitizer (-ts=...,pin).
 #include <doctest/doctest.h>
@@ -10,8 +10,8 @@
 #include <string>
 #include <thread>
 
-#include "core/kiosk/admin.h"
-#include "platform/pin_verifier.h"
+#include "core/admin/admin.h"
+#include "platform/admin/pin_verifier.h"
 
 using namespace ww;
 using namespace std::chrono_literals;

@@ -18,8 +18,8 @@
 #include "core/access/speech.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
-#include "platform/speaker.h"
-#include "platform/speech_synth.h"
+#include "platform/speech/speaker.h"
+#include "platform/speech/speech_synth.h"
 
 using namespace ww;
 

@@ -19,9 +19,9 @@
 #include "../support/capture_stderr.h"
 #include "../support/stats_db.h"
 #include "core/config/config.h"
-#include "core/kiosk/stats.h"
-#include "platform/stats_store.h"
-#include "platform/stats_writer.h"
+#include "core/stats/stats.h"
+#include "platform/stats/stats_store.h"
+#include "platform/stats/stats_writer.h"
 
 namespace fs = std::filesystem;
 using namespace ww;

@@ -22,9 +22,9 @@
 #include "../support/capture_stderr.h"
 #include "core/content/content.h"
 #include "core/update/minisign.h"
-#include "platform/content_store.h"
-#include "platform/http_fetch.h"
-#include "platform/updater.h"
+#include "platform/update/content_store.h"
+#include "platform/update/http_fetch.h"
+#include "platform/update/updater.h"
 
 extern char** environ;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 #include <csignal>
 #include <thread>
 
-#include "platform/signals.h"
+#include "platform/service/signals.h"
 
 using namespace ww;
 
