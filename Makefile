@@ -87,7 +87,7 @@ test: test-deps
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
 	# The Speaker's, the stats writer's, the updater's and the PIN verifier's threads: platform_tests needs no window, so this build stays without GUI.
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats,updater,pin
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speech,stats,update,admin
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with

@@ -6,7 +6,7 @@
 # runs with ASLR off (setarch -R) where the kernel and any container seccomp policy allow that.
 # Reports go to stdout: some tests capture stderr (tests/support/capture_stderr.h) while they run.
 # Usage: tests/tsan.sh BINARY [doctest options...]
-#   e.g. tests/tsan.sh build-tsan/platform_tests -ts=speaker
+#   e.g. tests/tsan.sh build-tsan/platform_tests -ts=speech
 set -euo pipefail
 bin=$1
 shift

@@ -54,7 +54,7 @@ struct Gate {
 
 }  // namespace
 
-TEST_SUITE("pin") {
+TEST_SUITE("admin") {
     TEST_CASE("pin verifier: the real Argon2id check, right and wrong, once each") {
         const std::string hash = hash_pin("13579024");
         REQUIRE(!hash.empty());

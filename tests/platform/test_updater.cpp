@@ -161,7 +161,7 @@ struct UpdateLab {
 
 }  // namespace
 
-TEST_SUITE("updater") {
+TEST_SUITE("update") {
     TEST_CASE("a good bundle is applied; rejected ones change nothing, each with its reason") {
         CaptureStderr log;
         UpdateLab lab;
