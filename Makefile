@@ -85,9 +85,11 @@ test: test-deps
 	  $(BUILD)-asan/$$t || exit 1; done
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
-	# The Speaker's, the stats writer's, the updater's and the PIN verifier's threads: platform_tests needs no window, so this build stays without GUI.
+	# Every library that starts a thread (ww_library THREADS: the Speaker, the stats writer, the
+	# updater, the PIN verifier, the signal watcher) builds without a window and is in
+	# platform_tests; its doctest suite, named after its folder, runs here (thread_suites).
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speech,stats,update,admin
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=$$(cat $(BUILD)-tsan/thread_suites)
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
