@@ -4,6 +4,7 @@
 
 #include "core/base/log.h"
 #include "platform/update/content_store.h"
+#include "platform/update/restart_count.h"
 
 namespace ww {
 

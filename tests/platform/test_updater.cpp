@@ -24,6 +24,7 @@
 #include "core/update/minisign.h"
 #include "platform/update/content_store.h"
 #include "platform/update/http_fetch.h"
+#include "platform/update/restart_count.h"
 #include "platform/update/updater.h"
 
 extern char** environ;
