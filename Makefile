@@ -29,8 +29,8 @@ BENCH_DEPS := chromium
 # in a chroot of it, made with mmdebstrap from the same DEPS and TEST_DEPS and cached under
 # $(BUILD)/dist, keyed on that list; the result lands in $(BUILD)-$(DIST)/. Empty: this machine.
 DIST ?=
-DIST_RUN = JOBS=$(JOBS) src/deploy/dist-chroot $(DIST) $(BUILD)/dist "$(DEPS) $(TEST_DEPS)" \
-           src/deploy/dist-build $(BUILD)-$(DIST)
+DIST_RUN = JOBS=$(JOBS) src/deploy/tools/dist-chroot $(DIST) $(BUILD)/dist "$(DEPS) $(TEST_DEPS)" \
+           src/deploy/tools/dist-build $(BUILD)-$(DIST)
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -122,7 +122,7 @@ vm-test: test-deps build package
 OUT ?= $(BUILD)/bundle.tar.gz
 bundle: build
 	$(call install_missing,minisign)
-	src/deploy/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
+	src/deploy/tools/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
 	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer $(if $(PASSWORD_FILE),--password-file "$(PASSWORD_FILE)")
 
 check: build

@@ -2,9 +2,9 @@
 // place: Debian 12 has GLFW 3.3 and Dear ImGui 1.86, Debian 13 has GLFW 3.4 and ImGui 1.90.
 //
 // GLFW 3.4 holds an X11 and a Wayland backend in one library and prefers Wayland when it finds a
-// compositor. The kiosk needs X11: its X server is Xorg (deploy/session), screen power is X11 DPMS
-// (platform/display/screen_power.cpp), portrait mounting is xrandr and xinput. So it asks for X11,
-// which GLFW 3.3's libglfw3 (the X11 build) always was.
+// compositor. The kiosk needs X11: its X server is Xorg (deploy/session/session), screen power is
+// X11 DPMS (platform/display/screen_power.cpp), portrait mounting is xrandr and xinput. So it asks
+// for X11, which GLFW 3.3's libglfw3 (the X11 build) always was.
 //
 // ImGui needs nothing here: keys come from GLFW callbacks (platform/window/window_input.cpp), never
 // from io.KeyMap / GetKeyIndex, which 1.87 replaced; the pointer is written to io.MousePos and
