@@ -22,7 +22,7 @@ VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-oc
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
-.PHONY: deps test-deps vm-test build run test bench fuzz soak check proof format clean package \
+.PHONY: deps test-deps vm-test build run test test-fast bench fuzz soak check proof format clean package \
         bundle test-dist
 
 # Another Debian release (README: Deploying): make package DIST=trixie builds, tests and packages
@@ -91,6 +91,12 @@ test: test-deps
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
 	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=$$(cat $(BUILD)-tsan/thread_suites)
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
+
+# The fast loop (src/README.md): the core, platform and headless UI tests (ctest labels unit and
+# ui), without the soak and monkey (slow), the real window (e2e), the sanitizers, the package and
+# the booted machine. Everything: make test.
+test-fast: build
+	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900 -L '^(unit|ui)$$' -LE '^slow$$'
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
 # DIST=trixie: build-trixie/wegwijzer_<version>_<arch>.deb, built and tested in a trixie chroot.
