@@ -22,15 +22,15 @@ VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-oc
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
-.PHONY: deps test-deps vm-test build run test bench fuzz soak check proof format clean package \
+.PHONY: deps test-deps vm-test build run test test-fast bench fuzz soak check proof format clean package \
         bundle test-dist
 
 # Another Debian release (README: Deploying): make package DIST=trixie builds, tests and packages
 # in a chroot of it, made with mmdebstrap from the same DEPS and TEST_DEPS and cached under
 # $(BUILD)/dist, keyed on that list; the result lands in $(BUILD)-$(DIST)/. Empty: this machine.
 DIST ?=
-DIST_RUN = JOBS=$(JOBS) src/deploy/dist-chroot $(DIST) $(BUILD)/dist "$(DEPS) $(TEST_DEPS)" \
-           src/deploy/dist-build $(BUILD)-$(DIST)
+DIST_RUN = JOBS=$(JOBS) src/deploy/tools/dist-chroot $(DIST) $(BUILD)/dist "$(DEPS) $(TEST_DEPS)" \
+           src/deploy/tools/dist-build $(BUILD)-$(DIST)
 
 # Installs the packages of $(1) that are missing (apt-get; sudo when not root).
 define install_missing
@@ -85,10 +85,18 @@ test: test-deps
 	  $(BUILD)-asan/$$t || exit 1; done
 	cmake -S . -B $(BUILD)-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWEGWIJZER_GUI=OFF \
 	  -DWEGWIJZER_TSAN=ON -DWEGWIJZER_WERROR=ON
-	# The Speaker's, the stats writer's, the updater's and the PIN verifier's threads: platform_tests needs no window, so this build stays without GUI.
+	# Every library that starts a thread (ww_library THREADS: the Speaker, the stats writer, the
+	# updater, the PIN verifier, the signal watcher) builds without a window and is in
+	# platform_tests; its doctest suite, named after its folder, runs here (thread_suites).
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target platform_tests
-	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=speaker,stats,updater,pin
+	tests/tsan.sh $(BUILD)-tsan/platform_tests -ts=$$(cat $(BUILD)-tsan/thread_suites)
 	WERROR=ON tests/fuzz.sh $(BUILD)-fuzz 30
+
+# The fast loop (src/README.md): the core, platform and headless UI tests (ctest labels unit and
+# ui), without the soak and monkey (slow), the real window (e2e), the sanitizers, the package and
+# the booted machine. Everything: make test.
+test-fast: build
+	cd $(BUILD) && ctest --output-on-failure -j 2 --timeout 900 -L '^(unit|ui)$$' -LE '^slow$$'
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
 # DIST=trixie: build-trixie/wegwijzer_<version>_<arch>.deb, built and tested in a trixie chroot.
@@ -120,7 +128,7 @@ vm-test: test-deps build package
 OUT ?= $(BUILD)/bundle.tar.gz
 bundle: build
 	$(call install_missing,minisign)
-	src/deploy/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
+	src/deploy/tools/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
 	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer $(if $(PASSWORD_FILE),--password-file "$(PASSWORD_FILE)")
 
 check: build

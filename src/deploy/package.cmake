@@ -10,7 +10,7 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADI
         FILES_MATCHING PATTERN "*.png")
 # The content channel's shipped version floor (README: Content updates).
 install(FILES ${DEPLOY}/update-floor DESTINATION ${CMAKE_INSTALL_DATADIR}/wegwijzer)
-install(PROGRAMS ${DEPLOY}/session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/wegwijzer)
+install(PROGRAMS ${DEPLOY}/session/session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/wegwijzer)
 # /etc: the profile the kiosk runs, and every shipped profile beside it to copy from. A profile
 # holds the admin PIN's hash, a secret: 0640, and postinst gives them to the group wegwijzer
 # (dpkg-statoverride: the user is made there, after the files are unpacked).
@@ -19,7 +19,7 @@ install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/default.toml DESTINATION /etc/weg
         RENAME kiosk.toml PERMISSIONS ${PROFILE_MODE})
 file(GLOB SHIPPED_PROFILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/kiosk-config/*.toml)
 install(FILES ${SHIPPED_PROFILES} DESTINATION /etc/wegwijzer/profiles PERMISSIONS ${PROFILE_MODE})
-install(FILES ${DEPLOY}/pam DESTINATION /etc/pam.d RENAME wegwijzer)
+install(FILES ${DEPLOY}/session/pam DESTINATION /etc/pam.d RENAME wegwijzer)
 # Where the build machine's systemd keeps its units, asked from dpkg: /lib/systemd/system on
 # Debian 12 (its lintian wants that), /usr/lib/systemd/system on Debian 13 (whose lintian calls
 # /lib an aliased location, an error).
@@ -29,7 +29,7 @@ string(REGEX MATCH "(/usr)?/lib/systemd/system" SYSTEMD_UNIT_DIR "${journald}")
 if(NOT SYSTEMD_UNIT_DIR)
   set(SYSTEMD_UNIT_DIR /lib/systemd/system)
 endif()
-install(FILES ${DEPLOY}/wegwijzer.service DESTINATION ${SYSTEMD_UNIT_DIR})
+install(FILES ${DEPLOY}/session/wegwijzer.service DESTINATION ${SYSTEMD_UNIT_DIR})
 # The appliance's lockdown against a visitor's keyboard (src/deploy/lockdown/; README: Lockdown).
 set(LOCKDOWN_FILES)
 foreach(pair "xorg.conf;/etc/X11/xorg.conf.d/50-wegwijzer-lockdown.conf"
@@ -44,7 +44,7 @@ foreach(pair "xorg.conf;/etc/X11/xorg.conf.d/50-wegwijzer-lockdown.conf"
 endforeach()
 
 set(DOC ${CMAKE_INSTALL_DATADIR}/doc/wegwijzer)
-install(FILES ${DEPLOY}/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${DOC})
+install(FILES ${DEPLOY}/debian/copyright ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${DOC})
 install(FILES ${CMAKE_SOURCE_DIR}/kiosk-config/README.md DESTINATION ${DOC} RENAME profiles.md)
 
 set(CPACK_GENERATOR DEB)
@@ -73,8 +73,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # The shared libraries we link, from dpkg-shlibdeps; then what the binary cannot show:
 # libglfw3 is GLFW's X11 build (libglfw3-wayland gets no touch input under GLFW 3.3; 3.4's
-# libglfw3 holds both and the kiosk asks for X11: platform/lib_versions.h), the
-# libraries opened on first use (platform/lazy_lib.h: speech, its audio and data, content
+# libglfw3 holds both and the kiosk asks for X11: platform/window/lib_versions.h), the
+# libraries opened on first use (platform/lazy/lazy_lib.h: speech, its audio and data, content
 # updates' download and unpacking), the fonts, the X stack of the session script, and
 # the CA certificates content updates over https:// check the server with (libcurl only
 # recommends them).
@@ -106,8 +106,8 @@ foreach(p ${SHIPPED_PROFILES})
 endforeach()
 list(JOIN CONFFILES "\n" CONFFILES_TEXT)
 file(WRITE ${CMAKE_BINARY_DIR}/deploy/conffiles "${CONFFILES_TEXT}\n")
-set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${DEPLOY}/postinst ${DEPLOY}/prerm ${DEPLOY}/postrm
-                                       ${CMAKE_BINARY_DIR}/deploy/conffiles)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${DEPLOY}/debian/postinst ${DEPLOY}/debian/prerm
+                                       ${DEPLOY}/debian/postrm ${CMAKE_BINARY_DIR}/deploy/conffiles)
 
 # Debian's changelog for a native package, compressed reproducibly. The version can be set at
 # packaging time (`cpack -D CPACK_PACKAGE_VERSION=...`, as the upgrade test does), so the file

@@ -1,5 +1,5 @@
 // The staff pad and panel, drawn with the shared widgets over everything else; the states and
-// rules behind them are core/kiosk/admin_panel_state.
+// rules behind them are core/admin/admin_panel_state.
 //
 // [SECTION] helpers: clock, windows, status lines
 // [SECTION] the PIN pad

@@ -1,15 +1,15 @@
 // Draws the staff side: the PIN pad that the hidden corner gesture opens, the admin panel behind
 // it (version, profile, content status, uptime, reload, test screens, exit) and the "test
 // screens" strip, with the shared widgets (so every staff button is in visible_items()). The
-// state machine (gesture, PIN, guard, messages, requests) is core/kiosk/admin_panel_state.h.
+// state machine (gesture, PIN, guard, messages, requests) is core/admin/admin_panel_state.h.
 // Staff-only, so its words are plain English here, not in layouts/.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "core/admin/admin_panel_state.h"
 #include "core/config/config.h"
-#include "core/kiosk/admin_panel_state.h"
-#include "core/kiosk/stats_report.h"
+#include "core/stats/stats_report.h"
 
 namespace ww {
 

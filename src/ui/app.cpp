@@ -14,8 +14,8 @@
 #include <cmath>
 
 #include "core/base/log.h"
-#include "core/kiosk/languages.h"
-#include "core/kiosk/schedule.h"
+#include "core/schedule/schedule.h"
+#include "core/session/languages.h"
 #include "ui/widgets.h"
 
 namespace ww {

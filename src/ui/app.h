@@ -13,11 +13,11 @@
 #include "core/access/read_aloud.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
-#include "core/kiosk/attract.h"
-#include "core/kiosk/lifecycle.h"
-#include "core/kiosk/session.h"
-#include "core/kiosk/stats_report.h"
-#include "core/kiosk/touch.h"
+#include "core/lifecycle/attract.h"
+#include "core/lifecycle/lifecycle.h"
+#include "core/session/session.h"
+#include "core/stats/stats_report.h"
+#include "core/touch/touch.h"
 #include "ui/admin_panel.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"
@@ -146,7 +146,7 @@ class KioskApp {
     void set_px_per_mm(float v);
     // Log `event=items` with every tappable item once the screen has settled (test automation).
     void set_log_items(bool on) { log_items_ = on; }
-    // Checks staff PINs off the frame loop (platform/pin_verifier.h; not owned, outlives the
+    // Checks staff PINs off the frame loop (platform/admin/pin_verifier.h; not owned, outlives the
     // app). Without one a PIN is checked in the frame (tests on a fake clock).
     void set_pin_verifier(PinVerifier* v) { admin_.state().set_verifier(v); }
     // Log a visitor's places and choices (navigate, guide_result, language, speech, focus,

@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "core/base/log.h"
-#include "core/kiosk/languages.h"
+#include "core/session/languages.h"
 #include "ui/app.h"
 #include "ui/draw_context.h"
 #include "ui/overlays.h"

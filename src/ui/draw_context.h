@@ -4,7 +4,7 @@
 
 #include "core/access/palette.h"
 #include "core/content/content.h"
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"

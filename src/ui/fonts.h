@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/content/content.h"
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 
 namespace ww {
 

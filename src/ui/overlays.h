@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "core/kiosk/attract.h"
+#include "core/lifecycle/attract.h"
 #include "ui/draw_context.h"
 
 namespace ww {

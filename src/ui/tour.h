@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/content/place.h"
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 #include "ui/app.h"
 
 namespace ww {

@@ -15,7 +15,7 @@
 #include "../support/proc_stats.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
-#include "platform/font_files.h"
+#include "platform/assets/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk/admin.h"
+#include "core/admin/admin.h"
 
 using namespace ww;
 

@@ -1,4 +1,4 @@
-// The staff side's state machine (core/kiosk/admin_panel_state.h) on fake clocks: the gesture,
+// The staff side's state machine (core/admin/admin_panel_state.h) on fake clocks: the gesture,
 // the PIN pad, the guard and its file, the panel's requests and the test-screen strip.
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "../support/capture_stderr.h"
-#include "core/kiosk/admin_panel_state.h"
+#include "core/admin/admin_panel_state.h"
 
 using namespace ww;
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "../support/capture_stderr.h"
-#include "core/kiosk/admin_state.h"
+#include "core/admin/admin_state.h"
 
 using namespace ww;
 namespace fs = std::filesystem;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk/attract.h"
+#include "core/lifecycle/attract.h"
 
 using namespace ww;
 

@@ -265,7 +265,7 @@ TEST_CASE("update keys: a list of trusted keys; the old single key still works, 
     CHECK_MESSAGE(list.ok(), all(list.problems));
     CHECK(list.config.update.public_keys == std::vector<std::string>{a});
     const ConfigLoad old = load_config("", {"update.public_key=\"" + a + "\""});
-    CHECK(old.config.update.public_key == a);  // platform/update_wiring.cpp adds it to the list
+    CHECK(old.config.update.public_key == a);  // app/update_wiring.cpp adds it to the list
     const std::vector<std::string> w = config_warnings(old.config);
     CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) {
         return s.find(

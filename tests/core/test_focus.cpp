@@ -11,7 +11,7 @@
 #include "core/access/focus.h"
 #include "core/access/read_aloud.h"
 #include "core/access/speech.h"
-#include "core/kiosk/touch.h"
+#include "core/touch/touch.h"
 
 using namespace ww;
 

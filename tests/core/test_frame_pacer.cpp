@@ -1,7 +1,7 @@
-// The beat of a stream of frames (core/kiosk/frame_pacer.h), with and without vsync.
+// The beat of a stream of frames (core/touch/frame_pacer.h), with and without vsync.
 #include <doctest/doctest.h>
 
-#include "core/kiosk/frame_pacer.h"
+#include "core/touch/frame_pacer.h"
 
 using namespace ww;
 

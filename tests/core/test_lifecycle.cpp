@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk/lifecycle.h"
+#include "core/lifecycle/lifecycle.h"
 
 using namespace ww;
 

@@ -10,8 +10,8 @@
 #include "core/access/read_aloud.h"
 #include "core/access/speech.h"
 #include "core/content/content.h"
-#include "core/kiosk/lifecycle.h"
-#include "core/kiosk/session.h"
+#include "core/lifecycle/lifecycle.h"
+#include "core/session/session.h"
 
 using namespace ww;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk/schedule.h"
+#include "core/schedule/schedule.h"
 
 using namespace ww;
 
@@ -44,7 +44,7 @@ TEST_CASE("HH:MM") {
 }
 
 #include "core/content/content.h"
-#include "core/kiosk/languages.h"
+#include "core/session/languages.h"
 
 TEST_CASE("offered languages and the start language come from one rule") {
     Content c;

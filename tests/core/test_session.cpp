@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/kiosk/session.h"
-#include "core/kiosk/touch.h"
+#include "core/session/session.h"
+#include "core/touch/touch.h"
 
 using namespace ww;
 

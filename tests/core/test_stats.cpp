@@ -7,7 +7,7 @@
 #include <ctime>
 
 #include "core/config/cli.h"
-#include "core/kiosk/stats_report.h"
+#include "core/stats/stats_report.h"
 
 using namespace ww;
 

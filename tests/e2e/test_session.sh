@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The appliance's session script (src/deploy/session) as systemd runs it, with a display server
+# The appliance's session script (src/deploy/session/session) as systemd runs it, with a display server
 # this machine can start: Xorg with the dummy driver when root (as CI is), else Xvfb. It must
 # start the server and the kiosk as its only client with a private cookie, the kiosk fullscreen
 # with no arguments; become the kiosk (the unit's main process, whose READY=1 and WATCHDOG=1
@@ -9,7 +9,7 @@
 set -euo pipefail
 BIN=$(realpath "$1")
 cd "$(dirname "$0")/../.."
-SESSION=$(realpath "${2:-src/deploy/session}")
+SESSION=$(realpath "${2:-src/deploy/session/session}")
 # shellcheck source=lib.sh
 . tests/e2e/lib.sh
 

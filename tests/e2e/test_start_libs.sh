@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up: the libraries for speech and content updates (eSpeak NG, libpcaudio, libcurl,
 # libarchive and the fifty they bring) are not linked and not loaded when the kiosk starts
-# (platform/lazy_lib.h); the first read-aloud loads speech, and speaks.
+# (platform/lazy/lazy_lib.h); the first read-aloud loads speech, and speaks.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 real_window_test 1920x1080 "$0" "$1"

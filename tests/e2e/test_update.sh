@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Content updates in the real kiosk under Xvfb, from a server on 127.0.0.1
 # (tests/support/update_server.py), with keys made now by `minisign -G -W` and bundles made by
-# src/deploy/make-bundle from a copy of the shipped content with one sentence changed: the first
+# src/deploy/tools/make-bundle from a copy of the shipped content with one sentence changed: the first
 # step of the result uwv-eigen, which the result screen's take-away QR code carries, so zbarimg
 # reads what the screen shows.
 #  - a good bundle is applied: status=ok version=2, a reload, the new sentence on screen;
@@ -50,7 +50,7 @@ t = open("layouts/guide.toml").read()
 assert os.environ["OLD"] in t
 open(sys.argv[1], "w").write(t.replace(os.environ["OLD"], os.environ["SENTENCE"]))' \
     "$OUT/content/layouts/guide.toml"
-  src/deploy/make-bundle --key "$OUT/$3.key" --version "$1" --expires "$2" --content "$OUT/content" \
+  src/deploy/tools/make-bundle --key "$OUT/$3.key" --version "$1" --expires "$2" --content "$OUT/content" \
     --out "$OUT/stage/bundle.tar.gz" --wegwijzer "$BIN" ${5:-} >/dev/null 2>"$OUT/make-bundle.err" ||
     fail "make-bundle: $(cat "$OUT/make-bundle.err")"
 }

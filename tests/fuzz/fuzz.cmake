@@ -7,18 +7,27 @@ endif()
 # The core once more, instrumented for coverage and with ASan + UBSan (UB aborts: a finding).
 set(WW_FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
                   -fno-omit-frame-pointer -g)
-get_target_property(WW_CORE_LIBS wegwijzer_core LINK_LIBRARIES)
-add_library(wegwijzer_core_fuzz STATIC ${CORE_SOURCES})
+# Every core folder's sources (ww_library), linked with the packages the core libraries link.
+get_property(WW_CORE_SOURCES GLOBAL PROPERTY WW_CORE_SOURCES)
+set(WW_CORE_PACKAGES)
+foreach(lib ${WW_CORE_LIBRARIES})
+  get_target_property(deps ${lib} LINK_LIBRARIES)
+  if(deps)
+    list(FILTER deps EXCLUDE REGEX "^wegwijzer_")
+    list(APPEND WW_CORE_PACKAGES ${deps})
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES WW_CORE_PACKAGES)
+add_library(wegwijzer_core_fuzz STATIC ${WW_CORE_SOURCES})
 target_include_directories(wegwijzer_core_fuzz PUBLIC src)
-target_link_libraries(wegwijzer_core_fuzz PUBLIC ${WW_CORE_LIBS})
+target_link_libraries(wegwijzer_core_fuzz PUBLIC ${WW_CORE_PACKAGES})
 target_compile_options(wegwijzer_core_fuzz PRIVATE ${WW_FUZZ_FLAGS})
 ww_warnings(wegwijzer_core_fuzz)
 
 # The unpacker is in the platform layer: content_store.cpp, instrumented too; libarchive itself is
-# opened at run time (platform/lazy_lib.h) and is not.
-add_library(wegwijzer_store_fuzz STATIC ${CMAKE_SOURCE_DIR}/src/platform/content_store.cpp)
-target_include_directories(wegwijzer_store_fuzz PRIVATE ${ARCHIVE_INCLUDE_DIRS})
-target_link_libraries(wegwijzer_store_fuzz PUBLIC wegwijzer_core_fuzz wegwijzer_lazy)
+# opened at run time (platform/lazy/lazy_lib.h) and is not.
+add_library(wegwijzer_store_fuzz STATIC ${CMAKE_SOURCE_DIR}/src/platform/update/content_store.cpp)
+target_link_libraries(wegwijzer_store_fuzz PUBLIC wegwijzer_core_fuzz wegwijzer_platform_lazy)
 target_compile_options(wegwijzer_store_fuzz PRIVATE ${WW_FUZZ_FLAGS})
 ww_warnings(wegwijzer_store_fuzz)
 

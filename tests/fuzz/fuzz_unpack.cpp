@@ -1,6 +1,6 @@
-// libFuzzer: unpacking a fuzzed archive (platform/content_store.h unpack_bundle, libarchive) into
-// a temporary folder. Must never crash, hang or leak, never write outside its destination, never
-// leave a half-unpacked destination behind, and what it unpacks holds only plain files and
+// libFuzzer: unpacking a fuzzed archive (platform/update/content_store.h unpack_bundle, libarchive)
+// into a temporary folder. Must never crash, hang or leak, never write outside its destination,
+// never leave a half-unpacked destination behind, and what it unpacks holds only plain files and
 // folders under layouts/ and assets/.
 //
 // Input: the archive's bytes (.tar.gz, or anything). tests/fuzz.sh seeds the corpus with small
@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include "platform/content_store.h"
+#include "platform/update/content_store.h"
 
 namespace fs = std::filesystem;
 

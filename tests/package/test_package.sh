@@ -25,7 +25,7 @@ done
 dpkg-deb -c "$DEB" | awk '$NF ~ /^\.\/etc\/wegwijzer\/.*\.toml$/ && $1 != "-rw-r-----" { bad = 1; print } END { exit bad }' ||
   fail "a profile is not shipped 0640"
 
-# The libraries the kiosk opens on first use (platform/lazy_lib.h) are in no ELF header, so
+# The libraries the kiosk opens on first use (platform/lazy/lazy_lib.h) are in no ELF header, so
 # dpkg-shlibdeps cannot see them: the package must name them itself.
 depends=$(dpkg-deb -f "$DEB" Depends)
 for lib in libespeak-ng1 libpcaudio0 libcurl4 libarchive13; do

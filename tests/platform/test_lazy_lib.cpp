@@ -1,9 +1,9 @@
-// Libraries opened on first use (platform/lazy_lib.h): found, missing, or missing a function.
+// Libraries opened on first use (platform/lazy/lazy_lib.h): found, missing, or missing a function.
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-#include "platform/lazy_lib.h"
+#include "platform/lazy/lazy_lib.h"
 
 using namespace ww;
 

@@ -1,4 +1,4 @@
-// The staff PIN checked on a thread of its own (platform/pin_verifier.h): the verdict of the
+// The staff PIN checked on a thread of its own (platform/admin/pin_verifier.h): the verdict of the
 // latest start, once; a newer start forgets an older check; the destructor waits for a running
 // one. The `pin` suite; make test also runs it under ThreadSanitizer (-ts=...,pin).
 #include <doctest/doctest.h>
@@ -10,8 +10,8 @@
 #include <string>
 #include <thread>
 
-#include "core/kiosk/admin.h"
-#include "platform/pin_verifier.h"
+#include "core/admin/admin.h"
+#include "platform/admin/pin_verifier.h"
 
 using namespace ww;
 using namespace std::chrono_literals;
@@ -54,7 +54,7 @@ struct Gate {
 
 }  // namespace
 
-TEST_SUITE("pin") {
+TEST_SUITE("admin") {
     TEST_CASE("pin verifier: the real Argon2id check, right and wrong, once each") {
         const std::string hash = hash_pin("13579024");
         REQUIRE(!hash.empty());

@@ -1,6 +1,6 @@
 // Read aloud, the device: eSpeak NG turns two screens into WAV files of a plausible length, and
 // the live Speaker and its worker thread (the `speaker` suite; make test also runs it under
-// ThreadSanitizer: tests/tsan.sh build-tsan/platform_tests -ts=speaker).
+// ThreadSanitizer: tests/tsan.sh build-tsan/platform_tests -ts=speech).
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -18,8 +18,8 @@
 #include "core/access/speech.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
-#include "platform/speaker.h"
-#include "platform/speech_synth.h"
+#include "platform/speech/speaker.h"
+#include "platform/speech/speech_synth.h"
 
 using namespace ww;
 
@@ -143,10 +143,10 @@ TEST_CASE(
     std::filesystem::remove_all(dir);
 }
 
-// The live Speaker and its worker thread (also run under ThreadSanitizer: make test, -ts=speaker).
+// The live Speaker and its worker thread (also run under ThreadSanitizer: make test, -ts=speech).
 // Without an audio device (CI) it must say so through available() and never block; with one
 // it plays. Bounded polls, no timing benchmarks: every wait below is far longer than needed.
-TEST_SUITE("speaker") {
+TEST_SUITE("speech") {
     TEST_CASE("a Speaker becomes quiet after a sentence; available() says whether it could play") {
         CaptureStderr err;
         Speaker sp(150);

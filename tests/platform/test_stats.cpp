@@ -1,7 +1,7 @@
 // The usage figures on disk: the SQLite store (columns, WAL, retention) and its writer thread
 // (never waits on SQLite in push(), logs an unusable state dir once). The `stats` suite; make
 // test also runs it under ThreadSanitizer (tests/tsan.sh build-tsan/platform_tests
-// -ts=speaker,stats).
+// -ts=speech,stats).
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -19,9 +19,9 @@
 #include "../support/capture_stderr.h"
 #include "../support/stats_db.h"
 #include "core/config/config.h"
-#include "core/kiosk/stats.h"
-#include "platform/stats_store.h"
-#include "platform/stats_writer.h"
+#include "core/stats/stats.h"
+#include "platform/stats/stats_store.h"
+#include "platform/stats/stats_writer.h"
 
 namespace fs = std::filesystem;
 using namespace ww;

@@ -1,5 +1,5 @@
 // Content updates against a local server (tests/support/update_server.py on 127.0.0.1): keys
-// made now by `minisign -G -W`, bundles by src/deploy/make-bundle from a copy of the shipped
+// made now by `minisign -G -W`, bundles by src/deploy/tools/make-bundle from a copy of the shipped
 // content with one sentence changed. A good bundle is applied; a bad signature, another key, a
 // lower version, an expired or invalid bundle, a truncated download and a hanging server are
 // rejected with their reason and change nothing. Also: unpacking refuses links, escapes and
@@ -22,9 +22,10 @@
 #include "../support/capture_stderr.h"
 #include "core/content/content.h"
 #include "core/update/minisign.h"
-#include "platform/content_store.h"
-#include "platform/http_fetch.h"
-#include "platform/updater.h"
+#include "platform/update/content_store.h"
+#include "platform/update/http_fetch.h"
+#include "platform/update/restart_count.h"
+#include "platform/update/updater.h"
 
 extern char** environ;
 namespace fs = std::filesystem;
@@ -114,14 +115,14 @@ struct UpdateLab {
         REQUIRE(at != std::string::npos);
         text.replace(at, kOld.size(), sentence);
         write(guide, text);
-        REQUIRE(sh(kSrc + "/src/deploy/make-bundle --no-check --key " + (dir / key).string() +
+        REQUIRE(sh(kSrc + "/src/deploy/tools/make-bundle --no-check --key " + (dir / key).string() +
                    ".key --version " + std::to_string(version) + " --expires " + expires +
                    " --content " + content.string() + " --out " + bundle().string() +
                    " >/dev/null 2>&1") == 0);
     }
     // The published bundle signed again (the same bytes) as `version` with `expires`.
     void resign(long version, const std::string& expires, const std::string& key = "good") {
-        REQUIRE(sh(kSrc + "/src/deploy/make-bundle --resign --key " + (dir / key).string() +
+        REQUIRE(sh(kSrc + "/src/deploy/tools/make-bundle --resign --key " + (dir / key).string() +
                    ".key --version " + std::to_string(version) + " --expires " + expires +
                    " --out " + bundle().string() + " >/dev/null 2>&1") == 0);
     }
@@ -161,7 +162,7 @@ struct UpdateLab {
 
 }  // namespace
 
-TEST_SUITE("updater") {
+TEST_SUITE("update") {
     TEST_CASE("a good bundle is applied; rejected ones change nothing, each with its reason") {
         CaptureStderr log;
         UpdateLab lab;
@@ -682,7 +683,7 @@ TEST_CASE(
     REQUIRE(sh("printf 'sesam 1\\nsesam 1\\n' | minisign -G -p " + d + "/pw.pub -s " + d +
                "/pw.key >/dev/null 2>&1") == 0);
     write(dir / "password", "sesam 1\n");
-    const std::string make = kSrc + "/src/deploy/make-bundle --no-check --key " + d +
+    const std::string make = kSrc + "/src/deploy/tools/make-bundle --no-check --key " + d +
                              "/pw.key --version 4 --expires 2027-06-30 --content " + d +
                              "/content --out " + d + "/b.tar.gz";
     const std::string verify = "minisign -Vm " + d + "/b.tar.gz -p " + d + "/pw.pub >/dev/null";

@@ -8,9 +8,9 @@
 #include <thread>
 
 #include "../support/capture_stderr.h"
-#include "core/kiosk/admin.h"
+#include "core/admin/admin.h"
 #include "kiosk_fixture.h"
-#include "platform/pin_verifier.h"
+#include "platform/admin/pin_verifier.h"
 
 using namespace ww;
 

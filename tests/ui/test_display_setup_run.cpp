@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "platform/display_setup_run.h"
+#include "platform/display/display_setup_run.h"
 
 using namespace ww;
 

@@ -10,11 +10,11 @@
 
 #include "../support/capture_stderr.h"
 #include "core/access/speech.h"
+#include "core/admin/admin.h"
 #include "core/guide/guide.h"
-#include "core/kiosk/admin.h"
 #include "fake_speaker.h"
 #include "kiosk_fixture.h"
-#include "platform/window_input.h"
+#include "platform/window/window_input.h"
 
 using namespace ww;
 

@@ -23,10 +23,10 @@
 
 #include "../support/capture_stderr.h"
 #include "../support/content_copy.h"
+#include "core/admin/admin.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
-#include "core/kiosk/admin.h"
-#include "platform/font_files.h"
+#include "platform/assets/font_files.h"
 #include "ui/headless.h"
 #include "ui/widgets.h"
 

@@ -5,7 +5,7 @@
 // (src/core/session.h says so).
 #include <doctest/doctest.h>
 
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 #include "kiosk_fixture.h"
 
 using namespace ww;

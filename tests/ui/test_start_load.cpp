@@ -1,4 +1,4 @@
-// What the kiosk loads on a thread while its window opens (platform/start_load.h): the content,
+// What the kiosk loads on a thread while its window opens (app/start_load.h): the content,
 // the font files, and home's pictures decoded, so that the first frame waits for none of them.
 #include <doctest/doctest.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "../support/content_copy.h"
-#include "platform/start_load.h"
+#include "app/start_load.h"
 
 using namespace ww;
 

@@ -8,12 +8,12 @@
 #include <ctime>
 
 #include "../support/stats_db.h"
+#include "core/admin/admin.h"
 #include "core/guide/advice.h"
-#include "core/kiosk/admin.h"
-#include "core/kiosk/stats.h"
+#include "core/stats/stats.h"
 #include "kiosk_fixture.h"
-#include "platform/stats_store.h"
-#include "platform/stats_writer.h"
+#include "platform/stats/stats_store.h"
+#include "platform/stats/stats_writer.h"
 
 using namespace ww;
 

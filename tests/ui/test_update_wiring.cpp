@@ -1,4 +1,4 @@
-// Which content the real kiosk loads when it follows updates (platform/update_wiring.h): the
+// Which content the real kiosk loads when it follows updates (app/update_wiring.h): the
 // current version under state.dir when it loads, else the newest kept one that does, else the
 // shipped content; a reload follows `current` when an update (or a rollback) moved it; the
 // version shown (for the heartbeat). No window and no server: the folders only.
@@ -9,7 +9,7 @@
 
 #include "../support/capture_stderr.h"
 #include "../support/content_copy.h"
-#include "platform/update_wiring.h"
+#include "app/update_wiring.h"
 
 namespace fs = std::filesystem;
 using namespace ww;

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 
 namespace ww {
 

@@ -1,15 +1,15 @@
 // When the kiosk reads aloud (EN 301 549 5.1.3): the rules that turn what happens (the visitor
 // turns it on or off, a new place is shown, the idle warning starts, a tap, a session reset)
 // into "say this" and "stop" for a Voice. No thread, no device: the app gives it a voice (on the
-// kiosk platform/speaker), tests a fake one.
+// kiosk platform/speech/speaker), tests a fake one.
 #pragma once
 #include <string>
 
 #include "core/access/focus.h"
 #include "core/config/config.h"
 #include "core/content/content.h"
-#include "core/kiosk/lifecycle.h"
-#include "core/kiosk/session.h"
+#include "core/lifecycle/lifecycle.h"
+#include "core/session/session.h"
 
 namespace ww {
 

@@ -1,13 +1,13 @@
 // Read aloud (EN 301 549 5.1.3): what the kiosk says for a place and for the idle warning, as
 // text. When it is said is core/access/read_aloud; the voice (eSpeak NG, the audio device) is
-// platform/speech_synth and platform/speaker.
+// platform/speech/speech_synth and platform/speech/speaker.
 #pragma once
 #include <string>
 
 #include "core/config/config.h"
 #include "core/content/content.h"
 #include "core/guide/guide.h"
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 
 namespace ww {
 

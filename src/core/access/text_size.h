@@ -2,7 +2,7 @@
 // stands (EN 301 549 5.1.4: a capital H of at least 0.7 degrees of visual angle at the viewing
 // distance). Plain arithmetic, no ImGui, so a unit test holds every profile to it.
 #pragma once
-#include "core/kiosk/session.h"
+#include "core/session/session.h"
 
 namespace ww {
 

@@ -1,7 +1,7 @@
 // A screen mounted in portrait: the commands that turn the picture (display.rotation) and the
 // touchscreen's coordinates with it (touch.device), from the profile. Pure: what to run, not
-// running it; platform/display_setup_run.* runs them at start (kiosk mode under X11, before the
-// window opens) and logs each.
+// running it; platform/display/display_setup_run.* runs them at start (kiosk mode under X11, before
+// the window opens) and logs each.
 //
 //   display.rotation = R (not normal)  ->  xrandr --orientation R
 //   touch.device = D (not empty)       ->  xinput set-prop D "Coordinate Transformation Matrix" M

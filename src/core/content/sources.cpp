@@ -5,7 +5,7 @@
 #include <set>
 #include <variant>
 
-#include "core/kiosk/stats.h"
+#include "core/stats/stats.h"
 
 namespace ww {
 

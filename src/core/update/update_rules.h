@@ -1,7 +1,7 @@
 // The rules of content updates (README: Content updates): what a signed bundle's trusted comment
 // says, which bundles are taken, which archive entries may be unpacked, how often to retry, where
 // versions live under state.dir, what the heartbeat says. Pure functions; the download thread,
-// libarchive and the folder switch live in src/platform/content_update.*.
+// libarchive and the folder switch live in src/platform/update/.
 #pragma once
 #include <cstdint>
 #include <string>
