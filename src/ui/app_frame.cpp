@@ -271,7 +271,10 @@ bool KioskApp::frame(double now) {
         static const Content no_content;
         DrawContext c{
             content_ ? *content_ : no_content, session_, m, pal, fonts_, textures_, pending_};
+        const int view = admin_.state().view();
         staff = admin_.draw(c, *this, now);
+        // A tap on the pad or panel opened another view (a PIN checked in the frame): draw it.
+        if (admin_.state().view() != view) settle_frames_ = std::max(settle_frames_, 3);
     }
     ImGui::PopFont();
     ImGui::Render();
