@@ -118,9 +118,9 @@ std::string status_line(const AdminPanelState::PadStatus& s) {
 AdminPanel::AdminPanel(const KioskConfig& config, double now)
     : state_(config, now, system_env(config)) {}
 
-void AdminPanel::log_buttons(const char* event) const {
+void AdminPanel::log_buttons(const UiState& ui, const char* event) const {
     std::string line = std::string("event=") + event;
-    const auto& items = visible_items();
+    const auto& items = ui.items;
     for (const std::string& id : drawn_) {
         auto it = items.find(id);
         if (it == items.end()) continue;
@@ -159,9 +159,9 @@ AdminRequest AdminPanel::draw(DrawContext& c, const KioskApp& app, double now) {
     // Where the buttons are, once they have settled (for test automation and support calls).
     if (state_.mode() == was && state_.view() == view && log_frames_ > 0 && --log_frames_ == 0) {
         std::sort(drawn_.begin(), drawn_.end());  // by id, as always
-        log_buttons(was == Mode::Pad     ? "admin_pad"
-                    : was == Mode::Panel ? "admin_panel"
-                                         : "admin_strip");
+        log_buttons(c.ui, was == Mode::Pad     ? "admin_pad"
+                          : was == Mode::Panel ? "admin_panel"
+                                               : "admin_strip");
     }
     return request;
 }

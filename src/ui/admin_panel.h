@@ -1,6 +1,6 @@
 // Draws the staff side: the PIN pad that the hidden corner gesture opens, the admin panel behind
 // it (version, profile, content status, uptime, reload, test screens, exit) and the "test
-// screens" strip, with the shared widgets (so every staff button is in visible_items()). The
+// screens" strip, with the shared widgets (so every staff button is in UiState::items). The
 // state machine (gesture, PIN, guard, messages, requests) is core/kiosk/admin_panel_state.h.
 // Staff-only, so its words are plain English here, not in layouts/.
 #pragma once
@@ -15,6 +15,7 @@ namespace ww {
 
 class KioskApp;
 struct DrawContext;
+struct UiState;
 
 class AdminPanel {
   public:
@@ -35,7 +36,7 @@ class AdminPanel {
     AdminRequest draw_panel(DrawContext& c, const KioskApp& app, double now);
     AdminRequest draw_test_strip(DrawContext& c, const KioskApp& app);
     void draw_usage(DrawContext& c, float w);
-    void log_buttons(const char* event) const;
+    void log_buttons(const UiState& ui, const char* event) const;
 
     AdminPanelState state_;
     std::string config_path_;

@@ -102,7 +102,7 @@ void KioskApp::reset_session(const char* reason) {
     read_aloud_.reset(session_);           // the next visitor does not hear the last one
     end_speech_mode_log(speech_mode);
     focus_.clear();
-    set_focused_item("", false);
+    ui_.set_focused("", false);
     double_tap_.reset();
     touch_.cancel();
     pending_ = {};

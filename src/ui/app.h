@@ -22,6 +22,7 @@
 #include "ui/fonts.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
+#include "ui/ui_state.h"
 
 namespace ww {
 
@@ -106,6 +107,8 @@ class KioskApp {
     void silence() { read_aloud_.input(); }
     // Keyboard / speech-mode focus: the focusable items of the last frame and the focused one.
     const Focus& focus() const { return focus_; }
+    // The widgets' state of the last frame: its tappable items (ui().items), focus and caches.
+    const UiState& ui() const { return ui_; }
     // Seconds a finger must rest still to start speech mode (or, in it, to hear the help).
     static constexpr double kHoldSeconds = 3.0;
     void set_config_path(std::string path) { admin_.set_config_path(std::move(path)); }
@@ -234,6 +237,7 @@ class KioskApp {
     SessionTracker tracker_;  // the usage figures of the visitor session
     Lifecycle lifecycle_;
     TouchInput touch_;
+    UiState ui_;                   // what the widgets keep between calls: this kiosk's only
     Focus focus_;                  // keyboard / speech-mode focus on the last frame's items
     bool focus_scroll_ = false;    // bring the focused item into view on the next frame
     DoubleTap double_tap_;         // speech mode: one tap hears, two choose

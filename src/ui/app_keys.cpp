@@ -71,7 +71,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
             if (focus_.prev()) announce_focus();
             break;
         case NavKey::Activate:
-            if (const FocusTarget* f = focus_.focused()) activate_item(f->id);
+            if (const FocusTarget* f = focus_.focused()) ui_.activate = f->id;
             break;
         case NavKey::Back:
             // An open panel closes first, as its Close button would.
@@ -103,7 +103,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
 void KioskApp::speech_tap(float x, float y, double now) {
     // The focusable item under the finger on the last frame (its visible part only).
     std::string hit;
-    const auto& shown = visible_items();
+    const auto& shown = ui_.items;
     for (auto& f : focus_.items()) {
         auto it = shown.find(f.id);
         if (it == shown.end()) continue;
@@ -111,7 +111,7 @@ void KioskApp::speech_tap(float x, float y, double now) {
         if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) hit = f.id;
     }
     if (double_tap_.tap(hit, now)) {
-        activate_item(hit);
+        ui_.activate = hit;
     } else if (!hit.empty() && focus_.focus(hit)) {
         announce_focus();
     }
