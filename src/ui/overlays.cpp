@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/config/choices.h"
 #include "ui/widgets.h"
 
 namespace ww {
@@ -146,12 +147,11 @@ void draw_access_panel(DrawContext& c) {
     set_focus_group(c, c.word("text_size"));  // "Normal" is a text size and a contrast
     const float third = (col - 2 * c.m.gap) / 3;
     const char* sizes[] = {"text_normal", "text_large", "text_larger"};
-    const char* size_ids[] = {"normal", "large", "larger"};
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine(0, c.m.gap);
-        if (choice(c, (std::string("##size-") + size_ids[i]).c_str(), c.word(sizes[i]),
+        if (choice(c, (std::string("##size-") + kTextSizeNames[i]).c_str(), c.word(sizes[i]),
                    static_cast<int>(s.text_size) == i, third))
-            c.request(Action::SetTextSize, size_ids[i]);
+            c.request(Action::SetTextSize, kTextSizeNames[i]);
     }
     ImGui::EndGroup();
     set_focus_group(c, "");
@@ -164,10 +164,10 @@ void draw_access_panel(DrawContext& c) {
     set_focus_group(c, c.word("contrast"));
     const float half = (col - c.m.gap) / 2;
     if (choice(c, "##theme-normal", c.word("contrast_normal"), s.theme == Theme::Normal, half))
-        c.request(Action::SetTheme, "normal");
+        c.request(Action::SetTheme, name_of(Theme::Normal));
     ImGui::SameLine(0, c.m.gap);
     if (choice(c, "##theme-high", c.word("contrast_high"), s.theme == Theme::HighContrast, half))
-        c.request(Action::SetTheme, "high-contrast");
+        c.request(Action::SetTheme, name_of(Theme::HighContrast));
     ImGui::Dummy({1, c.m.gap * 0.5f});
     text_block(c.word("reach_mode"), c.fonts.bold, u32(c.p.overlay_text), col);
     set_focus_group(c, c.word("reach_mode"));

@@ -6,6 +6,7 @@
 
 #include "core/base/problem.h"
 #include "core/base/text.h"
+#include "core/config/choices.h"
 
 namespace ww {
 
@@ -51,10 +52,10 @@ struct KioskConfig {
     } languages;
 
     struct Accessibility {
-        std::string text_size = "normal";  // normal | large | larger
-        std::string theme = "normal";      // normal | high-contrast
-        int speech_volume = 80;            // 0..100, restored after every session
-        int speech_rate = 150;             // words per minute
+        std::string text_size = kTextSizeNames[0];  // normal | large | larger
+        std::string theme = kThemeNames[0];         // normal | high-contrast
+        int speech_volume = 80;                     // 0..100, restored after every session
+        int speech_rate = 150;                      // words per minute
         int key_bounce_ms = 0;  // a repeat of the same key within this is ignored; 0 = off
     } accessibility;
 

@@ -18,7 +18,7 @@ void add_once(std::vector<std::string>& v, const std::string& s) {
 }
 
 int text_size_rank(const std::string& s) {
-    return s == "larger" ? 2 : s == "large" ? 1 : 0;
+    return static_cast<int>(parse_text_size(s));
 }
 
 }  // namespace
@@ -51,8 +51,8 @@ TotalsDelta detail_keys(const SessionRecord& r) {
     for (auto& p : r.places) d.emplace_back("place:" + p, 1);
     if (!r.last_place.empty()) d.emplace_back("last:" + r.last_place, 1);
     for (auto& q : r.qr) d.emplace_back("qr:" + q, 1);
-    if (r.text_size == "large") d.emplace_back("access:text large", 1);
-    if (r.text_size == "larger") d.emplace_back("access:text larger", 1);
+    if (const TextSize size = parse_text_size(r.text_size); size != TextSize::Normal)
+        d.emplace_back(std::string("access:text ") + name_of(size), 1);
     if (r.high_contrast) d.emplace_back("access:high contrast", 1);
     if (r.read_aloud) d.emplace_back("access:read aloud", 1);
     if (r.reach) d.emplace_back("access:reach mode", 1);
