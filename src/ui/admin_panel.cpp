@@ -140,7 +140,7 @@ AdminRequest AdminPanel::draw(DrawContext& c, const KioskApp& app, double now) {
     const int view = state_.view();
     if (view != logged_view_) {
         logged_view_ = view;
-        log_frames_ = 3;
+        log_frames_ = kSettleFrames;
     }
     AdminRequest request;
     switch (was) {

@@ -82,7 +82,7 @@ bool KioskApp::set_content(ContentLoad load) {
         log_event("content_reload", {{"status", content_ ? "kept-last-good" : "out-of-order"},
                                      {"problems", std::to_string(problems_.size())}});
     }
-    settle_frames_ = 3;
+    settle_frames_ = kSettleFrames;
     return taken;
 }
 
@@ -107,7 +107,7 @@ void KioskApp::reset_session(const char* reason) {
     touch_.cancel();
     pending_ = {};
     shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
-    settle_frames_ = 3;
+    settle_frames_ = kSettleFrames;
     log_event("session_reset", {{"reason", reason}});
     // Staff leave with the visitor; a content reload (from the panel itself) keeps the panel.
     if (std::string(reason) != "content") admin_.state().close("session-reset");
@@ -118,7 +118,7 @@ void KioskApp::reset_session(const char* reason) {
 
 void KioskApp::press(float x, float y, double now) {
     now_ = input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
@@ -166,7 +166,7 @@ void KioskApp::move(float x, float y, double now) {
 
 void KioskApp::release(float x, float y, double now) {
     input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     if (swallow_) {
         swallow_ = false;
         return;
@@ -183,7 +183,7 @@ bool KioskApp::key(int ch, double now) {
     if (!r) return false;
     input_at_ = now;
     lifecycle_.input(now);
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     carry_out(*r);
     return true;
 }
@@ -205,7 +205,7 @@ void KioskApp::carry_out(const AdminRequest& r) {
             show(r.place);
             break;
     }
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 // ---------------------------------------------------------------- [SECTION] timers: next wake-up,
@@ -344,7 +344,7 @@ void KioskApp::apply(const Action& a) {
         read_aloud_.place_shown(session_, content_.get());
     }
     tracker_.observe(session_, *content_);
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 std::optional<double> KioskApp::take_shown_input() {

@@ -26,6 +26,12 @@
 
 namespace ww {
 
+// Frames drawn after any change (a tap, a key, a new place, a panel) before the app lets the
+// runner sleep. ImGui sizes auto-resizing windows and scroll limits from the frame before, so a
+// new view takes two frames to sit still; the third draws it settled, and --log-items and the
+// staff buttons' log report the items of that one.
+constexpr int kSettleFrames = 3;
+
 // What a tap asked for; applied after the frame so a frame never draws half of two places.
 struct Action {
     enum Kind {
@@ -245,7 +251,7 @@ class KioskApp {
     KeyBounce key_bounce_{config_.accessibility.key_bounce_ms / 1000.0};  // EN 301 549 5.8
     Action pending_;
     float px_per_mm_ = 4;
-    int settle_frames_ = 3;
+    int settle_frames_ = kSettleFrames;
     int sessions_ = 1;
     double last_frame_ = -1;
     double now_ = 0;           // the caller's clock at the latest input or frame

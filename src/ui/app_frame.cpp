@@ -148,7 +148,7 @@ bool KioskApp::frame(double now) {
     // A staff PIN checked on the verifier's thread: its verdict, when there, opens the panel.
     if (admin_.state().checking()) {
         admin_.state().poll(now);
-        if (!admin_.state().checking()) settle_frames_ = std::max(settle_frames_, 3);
+        if (!admin_.state().checking()) settle_frames_ = std::max(settle_frames_, kSettleFrames);
     }
     // This frame draws the place a tap or key asked for (tap latency: take_shown_input).
     if (place_input_ >= 0) shown_input_ = std::exchange(place_input_, -1);
@@ -161,7 +161,7 @@ bool KioskApp::frame(double now) {
             log_event("idle_warning",
                       {{"seconds", std::to_string(config_.session.warning_seconds)}});
             read_aloud_.warning_started(session_, content_.get(), config_.session.warning_seconds);
-            settle_frames_ = 3;
+            settle_frames_ = kSettleFrames;
             break;
         case LifecycleEvent::Reset:
             reset_session("idle");
@@ -274,7 +274,7 @@ bool KioskApp::frame(double now) {
         const int view = admin_.state().view();
         staff = admin_.draw(c, *this, now);
         // A tap on the pad or panel opened another view (a PIN checked in the frame): draw it.
-        if (admin_.state().view() != view) settle_frames_ = std::max(settle_frames_, 3);
+        if (admin_.state().view() != view) settle_frames_ = std::max(settle_frames_, kSettleFrames);
     }
     ImGui::PopFont();
     ImGui::Render();

@@ -32,7 +32,7 @@ void KioskApp::announce_focus() {
     const FocusTarget* f = focus_.focused();
     if (!f) return;
     focus_scroll_ = true;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     log_visit("focus", {{"item", f->id.substr(2)}});
     read_aloud_.item_focused(session_, content_.get(), f->label, f->role, f->selected);
 }
@@ -47,7 +47,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
     if (admin_.visible() || !content_) return false;
     if (!key_bounce_.accept(static_cast<int>(k), now)) return true;  // a bounce, not a press
     now_ = input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     read_aloud_.input();  // any key silences speech (EN 301 549 5.1.3.5)
     const LifecycleEvent e = lifecycle_.input(now);
     start_tracking(now);
@@ -115,7 +115,7 @@ void KioskApp::speech_tap(float x, float y, double now) {
     } else if (!hit.empty() && focus_.focus(hit)) {
         announce_focus();
     }
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 }  // namespace ww
