@@ -250,7 +250,7 @@ class KioskApp {
     PlaceTextsCache place_texts_;  // advice, summary and hard words of the place shown
     KeyBounce key_bounce_{config_.accessibility.key_bounce_ms / 1000.0};  // EN 301 549 5.8
     Action pending_;
-    float px_per_mm_ = 4;
+    float px_per_mm_ = kAssumedPxPerMm;
     int settle_frames_ = kSettleFrames;
     int sessions_ = 1;
     double last_frame_ = -1;

@@ -31,7 +31,7 @@ void HeadlessKiosk::use() {
 void HeadlessKiosk::build_fonts_for(TextSize size, std::shared_ptr<const Content> content) {
     use();
     ImGuiIO& io = ImGui::GetIO();
-    build_fonts(*io.Fonts, fonts_, files_, std::move(content), w_, h_, 4.0f, size);
+    build_fonts(*io.Fonts, fonts_, files_, std::move(content), w_, h_, kAssumedPxPerMm, size);
     unsigned char* px;
     int tw, th;
     io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
