@@ -2,18 +2,19 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/access/speech.h"
+#include "core/base/clock.h"
 #include "core/base/guard.h"
 #include "core/base/log.h"
 #include "core/config/cli.h"
 #include "core/config/config.h"
 #include "core/config/default_paths.h"
+#include "core/config/paths.h"
 #include "core/content/content.h"
 #include "core/content/place.h"
 #include "core/content/sources.h"
@@ -50,7 +51,7 @@ void print_problems(const Problems& problems) {
 // --speak SCREEN --wav FILE: what read-aloud says on that place, as a WAV file.
 int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::string& name,
                  const std::string& wav) {
-    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
     if (!content.ok()) {
         print_problems(content.problems);
         return 1;
@@ -82,8 +83,9 @@ int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::st
 
 // --guide ANSWERS, --list-urls and --review FILE: the content for editors, site admins and the
 // content owner.
-int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o) {
-    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o,
+                   const Clock& clock) {
+    const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
     if (!content.ok()) {
         print_problems(content.problems);
         return 1;
@@ -94,7 +96,7 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
         return 0;
     }
     if (!o.review.empty()) {
-        const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+        const std::string today = clock.local_now().day;
         const std::string html = review_html(c, today, &config.site);
         FILE* out = fopen(o.review.c_str(), "w");
         const bool ok = out && fwrite(html.data(), 1, html.size(), out) == html.size();
@@ -118,11 +120,10 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
 }
 
 // --stats and --stats-csv FILE: the usage figures of the last --days days from the state dir.
-int stats_report(const KioskConfig& config, const CliOptions& o) {
-    const std::string dir =
-        resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+int stats_report(const Paths& paths, const CliOptions& o, const Clock& clock) {
+    const std::string& dir = paths.state_dir;
     std::string why;
-    const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+    const std::string today = clock.local_now().day;
     StatsData data;
     std::unique_ptr<StatsStore> store =
         StatsStore::open(dir.empty() ? "" : stats_path(dir), StatsStore::Mode::Read, why);
@@ -182,23 +183,23 @@ int kiosk_main(int argc, char** argv) {
         return 0;
     }
 
-    const DefaultPaths shipped = shipped_paths();
+    PathInputs where;
+    where.shipped = shipped_paths();
+    where.layouts_arg = o.layouts;
+    where.config_arg = o.config;
+    where.xdg_state_home = std::getenv("XDG_STATE_HOME");
+    where.home = std::getenv("HOME");
+    ConfigLoad cfg = load_config(profile_path(where), o.sets);
+    KioskConfig& config = cfg.config;
+    where.state_dir_set = config.state.dir;
+    const Clock clock;  // the system clock, for the whole run
     RunOptions run;
-    run.layouts_dir = o.layouts.empty() ? shipped.layouts : o.layouts;
-    run.assets_dir =
-        (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
-    if (fs::path(run.layouts_dir).filename() == "")
-        run.assets_dir =
-            (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
+    run.paths = resolve_paths(where);
+    run.clock = clock;
     run.log_items = o.log_items;
     run.log_visits = o.log_visits;
     run.log_latency = o.log_latency;
     run.tour = o.tour;
-    run.follow_updates = o.layouts.empty();
-    run.config_path = o.config.empty() ? shipped.config : o.config;
-
-    ConfigLoad cfg = load_config(run.config_path, o.sets);
-    KioskConfig& config = cfg.config;
     // Command-line choices become this run's profile defaults, so a reset returns to them.
     if (o.windowed) config.window.fullscreen = false;
     if (o.width) {
@@ -208,11 +209,9 @@ int kiosk_main(int argc, char** argv) {
     if (!o.lang.empty()) config.languages.default_language = o.lang;
     if (!o.theme.empty()) config.accessibility.theme = o.theme;
     if (!o.text_size.empty()) config.accessibility.text_size = o.text_size;
-    // The package keeps state in /var/lib/wegwijzer (its systemd unit's StateDirectory).
-    if (config.state.dir.empty()) config.state.dir = shipped.state_dir;
 
     if (o.check) {
-        const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+        const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
         print_problems(cfg.problems);
         print_problems(content.problems);
         for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
@@ -220,7 +219,7 @@ int kiosk_main(int argc, char** argv) {
         Problems stale;
         if (content.content) {
             const int limit = config.content.sources_max_age_days;
-            const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+            const std::string today = clock.local_now().day;
             stale = stale_sources(*content.content, today, limit > 0 ? limit : kSourceWarnDays);
             if (limit == 0)
                 for (auto& p : stale) printf("warning: %s\n", p.format().c_str());
@@ -237,7 +236,7 @@ int kiosk_main(int argc, char** argv) {
         if (n == 0) {
             const Content& c = *content.content;
             printf("ok: %s and %s: %zu screens, %zu questions, %zu results, %zu languages\n",
-                   run.config_path.c_str(), run.layouts_dir.c_str(), c.screens.size(),
+                   run.paths.config.c_str(), run.paths.layouts.c_str(), c.screens.size(),
                    c.guide.questions.size(), c.guide.results.size(), c.languages.size());
             return 0;
         }
@@ -245,8 +244,9 @@ int kiosk_main(int argc, char** argv) {
         return 1;
     }
 
-    if (!o.guide.empty() || o.list_urls || !o.review.empty()) return content_report(config, run, o);
-    if (o.stats || !o.stats_csv.empty()) return stats_report(config, o);
+    if (!o.guide.empty() || o.list_urls || !o.review.empty())
+        return content_report(config, run, o, clock);
+    if (o.stats || !o.stats_csv.empty()) return stats_report(run.paths, o, clock);
     for (auto& p : cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);

@@ -9,12 +9,12 @@
 #include "platform/updater.h"
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 
+#include "core/base/clock.h"
 #include "core/base/log.h"
 #include "core/content/content.h"
 #include "core/update/minisign.h"
@@ -33,10 +33,8 @@ double steady_seconds() {
 }
 
 int local_date() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    const std::string day = Clock{}.local_now().day;  // YYYY-MM-DD
+    return std::stoi(day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2));
 }
 
 // A value for `detail="..."` in the log: one line, no double quotes.

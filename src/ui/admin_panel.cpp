@@ -1,7 +1,7 @@
 // The staff pad and panel, drawn with the shared widgets over everything else; the states and
 // rules behind them are core/kiosk/admin_panel_state.
 //
-// [SECTION] helpers: clock, windows, status lines
+// [SECTION] helpers: windows, status lines
 // [SECTION] the PIN pad
 // [SECTION] the panel
 // [SECTION] the test-screens strip
@@ -11,9 +11,7 @@
 #include <imgui_internal.h>  // BringWindowToDisplayFront
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 
 #include "core/base/log.h"
 #include "ui/app.h"
@@ -27,19 +25,8 @@ namespace {
 constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
 
-// Unix time: the guard file outlives the caller's clock, which starts anew with the process.
-// ---------------------------------------------------------------- [SECTION] helpers: clock,
-// windows, status lines
-
-double wall_clock() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-AdminEnv system_env(const KioskConfig& config) {
-    return {resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME")),
-            wall_clock};
-}
+// ---------------------------------------------------------------- [SECTION] helpers: windows,
+// status lines
 
 std::string uptime(double s) {
     const long t = static_cast<long>(std::max(0.0, s));
@@ -115,8 +102,11 @@ std::string status_line(const AdminPanelState::PadStatus& s) {
 
 }  // namespace
 
-AdminPanel::AdminPanel(const KioskConfig& config, double now)
-    : state_(config, now, system_env(config)) {}
+// The guard is dated in unix time: it outlives the caller's clock, which starts anew with the
+// process.
+AdminPanel::AdminPanel(const KioskConfig& config, double now, const Paths& paths,
+                       const Clock& clock)
+    : state_(config, now, {paths.state_dir, clock.unix_time}), config_path_(paths.config) {}
 
 void AdminPanel::log_buttons(const UiState& ui, const char* event) const {
     std::string line = std::string("event=") + event;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/base/clock.h"
 #include "core/config/config.h"
+#include "core/config/paths.h"
 #include "core/kiosk/admin_panel_state.h"
 #include "core/kiosk/stats_report.h"
 
@@ -19,14 +21,13 @@ struct UiState;
 
 class AdminPanel {
   public:
-    // The state machine with the real wall clock and the state.dir resolved from the
-    // environment (XDG_STATE_HOME, HOME).
-    AdminPanel(const KioskConfig& config, double now);
+    // The state machine with the PIN guard in `paths.state_dir` ("" = memory only) dated by
+    // `clock`; `paths.config` is the profile shown on the panel.
+    AdminPanel(const KioskConfig& config, double now, const Paths& paths, const Clock& clock);
 
     AdminPanelState& state() { return state_; }
     const AdminPanelState& state() const { return state_; }
     bool visible() const { return state_.visible(); }
-    void set_config_path(std::string path) { config_path_ = std::move(path); }
     // Draws whatever is open, over everything else (call inside the frame, after the kiosk), and
     // returns what a staff tap asked the app to do. `app` is only read.
     AdminRequest draw(DrawContext& c, const KioskApp& app, double now);

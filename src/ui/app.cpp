@@ -33,11 +33,12 @@ LifecycleTimes times_of(const KioskConfig& c) {
 // content
 
 KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
-                   double now)
+                   double now, const Paths& paths, Clock clock)
     : config_(std::move(config)),
+      clock_(std::move(clock)),
       textures_(textures),
       fonts_(fonts),
-      admin_(config_, now),
+      admin_(config_, now, paths, clock_),
       lifecycle_(times_of(config_), now),
       touch_(0, static_cast<float>(config_.touch.inertia_decay)) {
     set_px_per_mm(px_per_mm_);  // the drag threshold in pixels
@@ -149,10 +150,7 @@ void KioskApp::press(float x, float y, double now) {
 
 void KioskApp::start_tracking(double now) {
     if (!content_ || tracker_.running()) return;
-    tracker_.touch(now, hooks_.wall_clock ? hooks_.wall_clock()
-                                          : std::chrono::duration<double>(
-                                                std::chrono::system_clock::now().time_since_epoch())
-                                                .count());
+    tracker_.touch(now, clock_.unix_time());
     tracker_.observe(session_, *content_);
 }
 
@@ -231,8 +229,7 @@ double KioskApp::next_wakeup(double now) const {
 }
 
 bool KioskApp::night() const {
-    return is_night(config_.night,
-                    hooks_.local_minutes ? hooks_.local_minutes() : local_minutes_now());
+    return is_night(config_.night, clock_.local_minutes());
 }
 
 bool KioskApp::screen_dark() const {

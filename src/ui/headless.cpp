@@ -5,7 +5,7 @@
 namespace ww {
 
 HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w,
-                             float h, double now)
+                             float h, double now, const Paths& paths, Clock clock)
     : files_(std::move(fonts)), now_(now), w_(w), h_(h) {
     ctx_ = ImGui::CreateContext();
     use();
@@ -13,8 +13,8 @@ HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles 
     io.IniFilename = nullptr;
     io.DisplaySize = {w, h};
     build_fonts_for(parse_text_size(config.accessibility.text_size), content.content);
-    app_ =
-        std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
+    app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now,
+                                      paths, std::move(clock));
     set_hooks({});
 }
 

@@ -10,8 +10,9 @@ namespace ww {
 
 class HeadlessKiosk {
   public:
+    // `paths` and `clock` as for KioskApp: no state folder and the system clock by default.
     HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w = 1920,
-                  float h = 1080, double now = 0);
+                  float h = 1080, double now = 0, const Paths& paths = {}, Clock clock = {});
     ~HeadlessKiosk();
     HeadlessKiosk(const HeadlessKiosk&) = delete;
     HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;

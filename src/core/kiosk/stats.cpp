@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 #include "core/base/civil_date.h"
+#include "core/base/clock.h"
 #include "core/guide/advice.h"
 
 namespace ww {
@@ -70,16 +70,6 @@ TotalsDelta daily_keys(const SessionRecord& r) {
     return d;
 }
 
-LocalHour local_hour(double unix_time) {
-    const std::time_t t = static_cast<std::time_t>(std::floor(unix_time));
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buf[48];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1,
-             local.tm_mday);
-    return {buf, local.tm_hour};
-}
-
 long day_number(const std::string& day) {
     int y = 0, m = 0, d = 0;
     char extra = 0;
@@ -122,7 +112,7 @@ void SessionTracker::touch(double now, double wall) {
     running_ = true;
     start_ = now;
     r_ = {};
-    const LocalHour h = local_hour(wall);
+    const LocalTime h = local_time(wall);
     r_.day = h.day;
     r_.hour = h.hour;
 }
