@@ -40,7 +40,7 @@ int kiosk_main(int argc, char** argv) {
     const RunOptions& run = setup.run;
     if (o.check) return check_command(setup, o);
     if (!o.guide.empty() || o.list_urls || !o.review.empty()) return content_report(config, run, o);
-    if (o.stats || !o.stats_csv.empty()) return stats_report(config, o);
+    if (o.stats || !o.stats_csv.empty()) return stats_report(run.paths, o, run.clock);
     for (auto& p : setup.cfg.problems) log_line("config: " + p.format());
     if (!o.speak_screen.empty()) return speak_to_wav(config, run, o.speak_screen, o.wav);
     if (!o.proof_dir.empty()) return run_proof(config, run, o.proof_dir);

@@ -1,13 +1,11 @@
 // --check: the profile, the content and the check dates of its sources, as problems and warnings.
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <string>
 
 #include "app/commands.h"
 #include "core/content/content.h"
 #include "core/content/sources.h"
-#include "core/stats/stats.h"
 
 namespace ww {
 
@@ -19,7 +17,7 @@ int check_command(const RunSetup& setup, const CliOptions& o) {
     const ConfigLoad& cfg = setup.cfg;
     const KioskConfig& config = cfg.config;
     const RunOptions& run = setup.run;
-    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
     print_problems(cfg.problems);
     print_problems(content.problems);
     for (auto& w : config_warnings(config)) printf("warning: %s\n", w.c_str());
@@ -27,7 +25,7 @@ int check_command(const RunSetup& setup, const CliOptions& o) {
     Problems stale;
     if (content.content) {
         const int limit = config.content.sources_max_age_days;
-        const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+        const std::string today = run.clock.local_now().day;
         stale = stale_sources(*content.content, today, limit > 0 ? limit : kSourceWarnDays);
         if (limit == 0)
             for (auto& p : stale) printf("warning: %s\n", p.format().c_str());
@@ -44,7 +42,7 @@ int check_command(const RunSetup& setup, const CliOptions& o) {
     if (n == 0) {
         const Content& c = *content.content;
         printf("ok: %s and %s: %zu screens, %zu questions, %zu results, %zu languages\n",
-               run.config_path.c_str(), run.layouts_dir.c_str(), c.screens.size(),
+               run.paths.config.c_str(), run.paths.layouts.c_str(), c.screens.size(),
                c.guide.questions.size(), c.guide.results.size(), c.languages.size());
         return 0;
     }

@@ -1,7 +1,6 @@
 // --guide ANSWERS, --list-urls and --review FILE: the content for editors, site admins and the
 // content owner.
 #include <cstdio>
-#include <ctime>
 #include <string>
 
 #include "app/commands.h"
@@ -9,12 +8,11 @@
 #include "core/guide/advice.h"
 #include "core/guide/review.h"
 #include "core/session/languages.h"
-#include "core/stats/stats.h"
 
 namespace ww {
 
 int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o) {
-    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
     if (!content.ok()) {
         print_problems(content.problems);
         return 1;
@@ -25,7 +23,7 @@ int content_report(const KioskConfig& config, const RunOptions& run, const CliOp
         return 0;
     }
     if (!o.review.empty()) {
-        const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+        const std::string today = run.clock.local_now().day;
         const std::string html = review_html(c, today, &config.site);
         FILE* out = fopen(o.review.c_str(), "w");
         const bool ok = out && fwrite(html.data(), 1, html.size(), out) == html.size();

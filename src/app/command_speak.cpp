@@ -14,7 +14,7 @@ namespace ww {
 
 int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::string& name,
                  const std::string& wav) {
-    const ContentLoad content = load_content(run.layouts_dir, run.assets_dir);
+    const ContentLoad content = load_content(run.paths.layouts, run.paths.assets);
     if (!content.ok()) {
         print_problems(content.problems);
         return 1;

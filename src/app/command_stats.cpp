@@ -1,7 +1,5 @@
 // --stats and --stats-csv FILE: the usage figures of the last --days days from the state dir.
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <memory>
 #include <string>
 
@@ -11,11 +9,10 @@
 
 namespace ww {
 
-int stats_report(const KioskConfig& config, const CliOptions& o) {
-    const std::string dir =
-        resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+int stats_report(const Paths& paths, const CliOptions& o, const Clock& clock) {
+    const std::string& dir = paths.state_dir;
     std::string why;
-    const std::string today = local_hour(static_cast<double>(std::time(nullptr))).day;
+    const std::string today = clock.local_now().day;
     StatsData data;
     std::unique_ptr<StatsStore> store =
         StatsStore::open(dir.empty() ? "" : stats_path(dir), StatsStore::Mode::Read, why);

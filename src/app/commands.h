@@ -27,7 +27,7 @@ int check_command(const RunSetup& setup, const CliOptions& o);
 // --guide ANSWERS, --list-urls, --review FILE
 int content_report(const KioskConfig& config, const RunOptions& run, const CliOptions& o);
 // --stats, --stats-csv FILE
-int stats_report(const KioskConfig& config, const CliOptions& o);
+int stats_report(const Paths& paths, const CliOptions& o, const Clock& clock);
 // --speak SCREEN --wav FILE
 int speak_to_wav(const KioskConfig& config, const RunOptions& run, const std::string& name,
                  const std::string& wav);

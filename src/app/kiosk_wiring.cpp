@@ -1,18 +1,16 @@
 #include "app/kiosk_wiring.h"
 
-#include <cstdlib>
-
 #include "platform/stats/stats_store.h"
 
 namespace ww {
 
-std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg) {
+std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg, const RunOptions& opts) {
     if (!cfg.stats.enabled) return nullptr;
     StatsSettings s;
-    const std::string dir =
-        resolve_state_dir(cfg.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+    const std::string& dir = opts.paths.state_dir;
     s.path = dir.empty() ? "" : stats_path(dir);
     s.keep_days = cfg.stats.keep_days;
+    s.clock = opts.clock;
     return std::make_unique<StatsWriter>(std::move(s));
 }
 
@@ -26,7 +24,8 @@ WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions
     else
         win.build_fonts_for(parse_text_size(cfg.accessibility.text_size), load.content);
     WindowedKiosk k;
-    k.app = std::make_unique<KioskApp>(cfg, std::move(load), *win.textures, win.fonts, now);
+    k.app = std::make_unique<KioskApp>(cfg, std::move(load), *win.textures, win.fonts, now,
+                                       opts.paths, opts.clock);
     KioskApp* app = k.app.get();
     app->set_px_per_mm(win.px_per_mm);
     app->set_log_items(opts.log_items);
@@ -45,13 +44,12 @@ WindowedKiosk make_kiosk(GlWindow& win, const KioskConfig& cfg, const RunOptions
     hooks.stop_speech = [speaker] { speaker->stop(); };
     hooks.reload_content = std::move(reload);
     hooks.speaking = [speaker] { return speaker->busy(); };
-    k.stats = make_stats_writer(cfg);
+    k.stats = make_stats_writer(cfg, opts);
     if (StatsWriter* stats = k.stats.get()) {
         hooks.session_ended = [stats](SessionRecord r) { stats->push(std::move(r)); };
         hooks.usage_figures = [stats] { return stats->recent(); };
     }
     app->set_hooks(std::move(hooks));
-    app->set_config_path(opts.config_path);
     return k;
 }
 

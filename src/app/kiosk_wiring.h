@@ -21,9 +21,9 @@ struct WindowedKiosk {
     std::unique_ptr<KioskApp> app;  // destroyed first: its hooks use the speaker and stats
 };
 
-// The usage-figures writer for `cfg` (<state.dir>/stats.sqlite), or null when stats.enabled is
-// false.
-std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg);
+// The usage-figures writer for `cfg` (<state folder>/stats.sqlite, dated by the run's clock), or
+// null when stats.enabled is false.
+std::unique_ptr<StatsWriter> make_stats_writer(const KioskConfig& cfg, const RunOptions& opts);
 
 // The app in `win` on what `start` loaded (its fonts and pictures go to the window). `reload` asks
 // the frame loop for a content reload (the admin panel's button); null = none.

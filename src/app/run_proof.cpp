@@ -16,7 +16,7 @@ namespace ww {
 
 int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string& dir) {
     GlWindow gui;
-    if (!gui.open(cfg, false, false, cfg.window.width, cfg.window.height, opts.assets_dir)) {
+    if (!gui.open(cfg, false, false, cfg.window.width, cfg.window.height, opts.paths.assets)) {
         gui.close();
         return 1;
     }
@@ -24,7 +24,7 @@ int run_proof(const KioskConfig& cfg, const RunOptions& opts, const std::string&
     double now = 0;
     WindowedKiosk k = make_kiosk(
         gui, cfg, opts,
-        load_start({opts.layouts_dir, opts.assets_dir, cfg.fonts.regular, cfg.fonts.bold}), now,
+        load_start({opts.paths.layouts, opts.paths.assets, cfg.fonts.regular, cfg.fonts.bold}), now,
         nullptr);
     KioskApp* app = k.app.get();
     int fw, fh;

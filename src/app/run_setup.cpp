@@ -1,9 +1,12 @@
-// The profile and the folders of a run, from the command line.
+// The profile, the folders and the clock of a run, from the command line (made once here and
+// passed down in RunOptions).
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "app/commands.h"
 #include "core/config/default_paths.h"
+#include "core/config/paths.h"
 
 namespace fs = std::filesystem;
 
@@ -25,23 +28,22 @@ DefaultPaths shipped_paths() {
 }  // namespace
 
 RunSetup run_setup(const CliOptions& o) {
-    const DefaultPaths shipped = shipped_paths();
+    PathInputs where;
+    where.shipped = shipped_paths();
+    where.layouts_arg = o.layouts;
+    where.config_arg = o.config;
+    where.xdg_state_home = std::getenv("XDG_STATE_HOME");
+    where.home = std::getenv("HOME");
+    ConfigLoad cfg = load_config(profile_path(where), o.sets);
+    KioskConfig& config = cfg.config;
+    where.state_dir_set = config.state.dir;
     RunOptions run;
-    run.layouts_dir = o.layouts.empty() ? shipped.layouts : o.layouts;
-    run.assets_dir =
-        (fs::path(run.layouts_dir).lexically_normal().parent_path() / "assets").string();
-    if (fs::path(run.layouts_dir).filename() == "")
-        run.assets_dir =
-            (fs::path(run.layouts_dir).parent_path().parent_path() / "assets").string();
+    run.paths = resolve_paths(where);
+    run.clock = Clock{};  // the system clock, for the whole run
     run.log_items = o.log_items;
     run.log_visits = o.log_visits;
     run.log_latency = o.log_latency;
     run.tour = o.tour;
-    run.follow_updates = o.layouts.empty();
-    run.config_path = o.config.empty() ? shipped.config : o.config;
-
-    ConfigLoad cfg = load_config(run.config_path, o.sets);
-    KioskConfig& config = cfg.config;
     // Command-line choices become this run's profile defaults, so a reset returns to them.
     if (o.windowed) config.window.fullscreen = false;
     if (o.width) {
@@ -51,8 +53,6 @@ RunSetup run_setup(const CliOptions& o) {
     if (!o.lang.empty()) config.languages.default_language = o.lang;
     if (!o.theme.empty()) config.accessibility.theme = o.theme;
     if (!o.text_size.empty()) config.accessibility.text_size = o.text_size;
-    // The package keeps state in /var/lib/wegwijzer (its systemd unit's StateDirectory).
-    if (config.state.dir.empty()) config.state.dir = shipped.state_dir;
     return {std::move(cfg), std::move(run)};
 }
 

@@ -59,13 +59,13 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
     // Content updates (update.url): the folders to load, and the thread that fetches new ones.
     KioskUpdates updates(cfg, opts, [&signals] { signals.request_reload(); });
     RunOptions live = opts;
-    live.layouts_dir = updates.dirs().layouts;
-    live.assets_dir = updates.dirs().assets;
+    live.paths.layouts = updates.dirs().layouts;
+    live.paths.assets = updates.dirs().assets;
     // Content, font files, home's pictures and the font atlas load on a thread while GLFW opens
     // the display and the GL context (app/start_load.h). After the signal watcher: the
     // thread inherits its blocked signals. Before it ends, nothing else may use ImGui.
     GlWindow gui;
-    StartLoader start({live.layouts_dir, live.assets_dir, cfg.fonts.regular, cfg.fonts.bold});
+    StartLoader start({live.paths.layouts, live.paths.assets, cfg.fonts.regular, cfg.fonts.bold});
     std::optional<StartLoad> loaded;
     GlWindowHooks hooks;
     hooks.display_known = [&start,
@@ -73,7 +73,8 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         start.build_fonts({&w.atlas, &w.fonts, w.width, w.height, w.px_per_mm, size, w.viewing_cm});
     };
     hooks.before_imgui = [&] { loaded = start.take(); };
-    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.assets_dir, hooks)) {
+    if (!gui.open(cfg, true, kiosk, cfg.window.width, cfg.window.height, live.paths.assets,
+                  hooks)) {
         if (!loaded) start.take();  // it may be building into gui
         updates.stop();
         signals.stop();

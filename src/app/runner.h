@@ -3,21 +3,20 @@
 #pragma once
 #include <string>
 
+#include "core/base/clock.h"
 #include "core/config/config.h"
+#include "core/config/paths.h"
 #include "core/content/content.h"
 
 namespace ww {
 
 struct RunOptions {
-    std::string layouts_dir;
-    std::string assets_dir;
-    std::string config_path;   // shown in the admin panel
+    Paths paths;  // content, profile, state folder: resolved once at start (core/config/paths.h)
+    Clock clock;  // the wall clock (core/base/clock.h)
     bool log_items = false;    // --log-items
     bool log_visits = false;   // --log-visits
     bool log_latency = false;  // --log-latency
     bool tour = false;         // --tour
-    // No --layouts: a content update under state.dir (app/update_wiring.h) replaces these.
-    bool follow_updates = false;
 };
 
 // Runs the kiosk until it is told to exit; returns the process exit code.

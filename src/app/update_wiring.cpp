@@ -10,10 +10,10 @@ namespace ww {
 
 KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
                            std::function<void()> reload)
-    : state_dir_(cfg.state.dir),
-      shipped_layouts_(opts.layouts_dir),
-      shipped_assets_(opts.assets_dir),
-      follow_(opts.follow_updates && !cfg.state.dir.empty()) {
+    : state_dir_(opts.paths.state_dir),
+      shipped_layouts_(opts.paths.layouts),
+      shipped_assets_(opts.paths.assets),
+      follow_(opts.paths.follow_updates) {
     if (follow_) recover_at_start();
     dirs_ = pick();
     shown_ = dirs_.version;
@@ -24,7 +24,8 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
     u.url = cfg.update.url;
     if (!follow_ && !u.url.empty()) {
         log_event("content_update",
-                  {{"status", "off"}, {"detail", "--layouts names the content (or no state.dir)"}});
+                  {{"status", "off"},
+                   {"detail", "--layouts names the content (or there is no state folder)"}});
         u.url.clear();  // the heartbeat still goes
         if (cfg.update.status_url.empty()) return;
     }
@@ -38,10 +39,10 @@ KioskUpdates::KioskUpdates(const KioskConfig& cfg, const RunOptions& opts,
     u.shipped_floor = WEGWIJZER_DATADIR "/wegwijzer/update-floor";
     u.shown_version = [this] { return shown_.load(); };
     u.status_url = cfg.update.status_url;
-    u.state_dir = cfg.state.dir;
+    u.state_dir = state_dir_;
     u.kiosk_name = cfg.kiosk.name;
     u.interval = cfg.update.interval_minutes * 60;
-    u.restarts_since_boot = count_restarts_since_boot(cfg.state.dir);
+    u.restarts_since_boot = count_restarts_since_boot(state_dir_);
     u.on_applied = [this, reload](long version) {
         applied_ = version;
         reload();

@@ -1,7 +1,7 @@
 // The staff pad and panel, drawn with the shared widgets over everything else; the states and
 // rules behind them are core/admin/admin_panel_state.
 //
-// [SECTION] helpers: clock, windows, status lines
+// [SECTION] helpers: windows, status lines
 // [SECTION] the PIN pad
 // [SECTION] the panel
 // [SECTION] the test-screens strip
@@ -11,9 +11,7 @@
 #include <imgui_internal.h>  // BringWindowToDisplayFront
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 
 #include "core/base/log.h"
 #include "ui/app.h"
@@ -27,19 +25,8 @@ namespace {
 constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
 
-// Unix time: the guard file outlives the caller's clock, which starts anew with the process.
-// ---------------------------------------------------------------- [SECTION] helpers: clock,
-// windows, status lines
-
-double wall_clock() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-AdminEnv system_env(const KioskConfig& config) {
-    return {resolve_state_dir(config.state.dir, std::getenv("XDG_STATE_HOME"), std::getenv("HOME")),
-            wall_clock};
-}
+// ---------------------------------------------------------------- [SECTION] helpers: windows,
+// status lines
 
 std::string uptime(double s) {
     const long t = static_cast<long>(std::max(0.0, s));
@@ -115,12 +102,15 @@ std::string status_line(const AdminPanelState::PadStatus& s) {
 
 }  // namespace
 
-AdminPanel::AdminPanel(const KioskConfig& config, double now)
-    : state_(config, now, system_env(config)) {}
+// The guard is dated in unix time: it outlives the caller's clock, which starts anew with the
+// process.
+AdminPanel::AdminPanel(const KioskConfig& config, double now, const Paths& paths,
+                       const Clock& clock)
+    : state_(config, now, {paths.state_dir, clock.unix_time}), config_path_(paths.config) {}
 
-void AdminPanel::log_buttons(const char* event) const {
+void AdminPanel::log_buttons(const UiState& ui, const char* event) const {
     std::string line = std::string("event=") + event;
-    const auto& items = visible_items();
+    const auto& items = ui.items;
     for (const std::string& id : drawn_) {
         auto it = items.find(id);
         if (it == items.end()) continue;
@@ -140,7 +130,7 @@ AdminRequest AdminPanel::draw(DrawContext& c, const KioskApp& app, double now) {
     const int view = state_.view();
     if (view != logged_view_) {
         logged_view_ = view;
-        log_frames_ = 3;
+        log_frames_ = kSettleFrames;
     }
     AdminRequest request;
     switch (was) {
@@ -159,9 +149,9 @@ AdminRequest AdminPanel::draw(DrawContext& c, const KioskApp& app, double now) {
     // Where the buttons are, once they have settled (for test automation and support calls).
     if (state_.mode() == was && state_.view() == view && log_frames_ > 0 && --log_frames_ == 0) {
         std::sort(drawn_.begin(), drawn_.end());  // by id, as always
-        log_buttons(was == Mode::Pad     ? "admin_pad"
-                    : was == Mode::Panel ? "admin_panel"
-                                         : "admin_strip");
+        log_buttons(c.ui, was == Mode::Pad     ? "admin_pad"
+                          : was == Mode::Panel ? "admin_panel"
+                                               : "admin_strip");
     }
     return request;
 }

@@ -1,6 +1,6 @@
 // Draws the staff side: the PIN pad that the hidden corner gesture opens, the admin panel behind
 // it (version, profile, content status, uptime, reload, test screens, exit) and the "test
-// screens" strip, with the shared widgets (so every staff button is in visible_items()). The
+// screens" strip, with the shared widgets (so every staff button is in UiState::items). The
 // state machine (gesture, PIN, guard, messages, requests) is core/admin/admin_panel_state.h.
 // Staff-only, so its words are plain English here, not in layouts/.
 #pragma once
@@ -8,24 +8,26 @@
 #include <vector>
 
 #include "core/admin/admin_panel_state.h"
+#include "core/base/clock.h"
 #include "core/config/config.h"
+#include "core/config/paths.h"
 #include "core/stats/stats_report.h"
 
 namespace ww {
 
 class KioskApp;
 struct DrawContext;
+struct UiState;
 
 class AdminPanel {
   public:
-    // The state machine with the real wall clock and the state.dir resolved from the
-    // environment (XDG_STATE_HOME, HOME).
-    AdminPanel(const KioskConfig& config, double now);
+    // The state machine with the PIN guard in `paths.state_dir` ("" = memory only) dated by
+    // `clock`; `paths.config` is the profile shown on the panel.
+    AdminPanel(const KioskConfig& config, double now, const Paths& paths, const Clock& clock);
 
     AdminPanelState& state() { return state_; }
     const AdminPanelState& state() const { return state_; }
     bool visible() const { return state_.visible(); }
-    void set_config_path(std::string path) { config_path_ = std::move(path); }
     // Draws whatever is open, over everything else (call inside the frame, after the kiosk), and
     // returns what a staff tap asked the app to do. `app` is only read.
     AdminRequest draw(DrawContext& c, const KioskApp& app, double now);
@@ -35,7 +37,7 @@ class AdminPanel {
     AdminRequest draw_panel(DrawContext& c, const KioskApp& app, double now);
     AdminRequest draw_test_strip(DrawContext& c, const KioskApp& app);
     void draw_usage(DrawContext& c, float w);
-    void log_buttons(const char* event) const;
+    void log_buttons(const UiState& ui, const char* event) const;
 
     AdminPanelState state_;
     std::string config_path_;

@@ -33,11 +33,12 @@ LifecycleTimes times_of(const KioskConfig& c) {
 // content
 
 KioskApp::KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
-                   double now)
+                   double now, const Paths& paths, Clock clock)
     : config_(std::move(config)),
+      clock_(std::move(clock)),
       textures_(textures),
       fonts_(fonts),
-      admin_(config_, now),
+      admin_(config_, now, paths, clock_),
       lifecycle_(times_of(config_), now),
       touch_(0, static_cast<float>(config_.touch.inertia_decay)) {
     set_px_per_mm(px_per_mm_);  // the drag threshold in pixels
@@ -82,7 +83,7 @@ bool KioskApp::set_content(ContentLoad load) {
         log_event("content_reload", {{"status", content_ ? "kept-last-good" : "out-of-order"},
                                      {"problems", std::to_string(problems_.size())}});
     }
-    settle_frames_ = 3;
+    settle_frames_ = kSettleFrames;
     return taken;
 }
 
@@ -102,12 +103,12 @@ void KioskApp::reset_session(const char* reason) {
     read_aloud_.reset(session_);           // the next visitor does not hear the last one
     end_speech_mode_log(speech_mode);
     focus_.clear();
-    set_focused_item("", false);
+    ui_.set_focused("", false);
     double_tap_.reset();
     touch_.cancel();
     pending_ = {};
     shown_key_.clear();  // ImGui keeps window scroll across sessions: force it back to the top
-    settle_frames_ = 3;
+    settle_frames_ = kSettleFrames;
     log_event("session_reset", {{"reason", reason}});
     // Staff leave with the visitor; a content reload (from the panel itself) keeps the panel.
     if (std::string(reason) != "content") admin_.state().close("session-reset");
@@ -118,7 +119,7 @@ void KioskApp::reset_session(const char* reason) {
 
 void KioskApp::press(float x, float y, double now) {
     now_ = input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     read_aloud_.input();  // any tap silences read-aloud
     // The hidden admin gesture works on every screen, the attract loop included.
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
@@ -149,10 +150,7 @@ void KioskApp::press(float x, float y, double now) {
 
 void KioskApp::start_tracking(double now) {
     if (!content_ || tracker_.running()) return;
-    tracker_.touch(now, hooks_.wall_clock ? hooks_.wall_clock()
-                                          : std::chrono::duration<double>(
-                                                std::chrono::system_clock::now().time_since_epoch())
-                                                .count());
+    tracker_.touch(now, clock_.unix_time());
     tracker_.observe(session_, *content_);
 }
 
@@ -166,7 +164,7 @@ void KioskApp::move(float x, float y, double now) {
 
 void KioskApp::release(float x, float y, double now) {
     input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     if (swallow_) {
         swallow_ = false;
         return;
@@ -183,7 +181,7 @@ bool KioskApp::key(int ch, double now) {
     if (!r) return false;
     input_at_ = now;
     lifecycle_.input(now);
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     carry_out(*r);
     return true;
 }
@@ -205,7 +203,7 @@ void KioskApp::carry_out(const AdminRequest& r) {
             show(r.place);
             break;
     }
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 // ---------------------------------------------------------------- [SECTION] timers: next wake-up,
@@ -231,8 +229,7 @@ double KioskApp::next_wakeup(double now) const {
 }
 
 bool KioskApp::night() const {
-    return is_night(config_.night,
-                    hooks_.local_minutes ? hooks_.local_minutes() : local_minutes_now());
+    return is_night(config_.night, clock_.local_minutes());
 }
 
 bool KioskApp::screen_dark() const {
@@ -344,7 +341,7 @@ void KioskApp::apply(const Action& a) {
         read_aloud_.place_shown(session_, content_.get());
     }
     tracker_.observe(session_, *content_);
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 std::optional<double> KioskApp::take_shown_input() {

@@ -11,7 +11,9 @@
 #include "core/access/focus.h"
 #include "core/access/place_texts.h"
 #include "core/access/read_aloud.h"
+#include "core/base/clock.h"
 #include "core/config/config.h"
+#include "core/config/paths.h"
 #include "core/content/content.h"
 #include "core/lifecycle/attract.h"
 #include "core/lifecycle/lifecycle.h"
@@ -22,8 +24,15 @@
 #include "ui/fonts.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
+#include "ui/ui_state.h"
 
 namespace ww {
+
+// Frames drawn after any change (a tap, a key, a new place, a panel) before the app lets the
+// runner sleep. ImGui sizes auto-resizing windows and scroll limits from the frame before, so a
+// new view takes two frames to sit still; the third draws it settled, and --log-items and the
+// staff buttons' log report the items of that one.
+constexpr int kSettleFrames = 3;
 
 // What a tap asked for; applied after the frame so a frame never draws half of two places.
 struct Action {
@@ -68,13 +77,10 @@ struct AppHooks {
     std::function<void()> reload_content;
     // True while read-aloud is still talking: a visitor who listens is not idle. Unset = never.
     std::function<bool()> speaking;
-    // Minutes since local midnight, for the night hours. Unset = the system clock.
-    std::function<int()> local_minutes;
     // Usage figures: a finished visitor session (must return at once: it only queues the
-    // record); unix time for the start hour (unset = the system clock); the figures of the
-    // last days for the admin panel (a cached copy, no query). Unset = nothing recorded/shown.
+    // record); the figures of the last days for the admin panel (a cached copy, no query).
+    // Unset = nothing recorded/shown.
     std::function<void(SessionRecord)> session_ended;
-    std::function<double()> wall_clock;
     std::function<StatsFigures()> usage_figures;
     // A staff-only word about content updates for the admin panel ("" = nothing to say), e.g.
     // that the shown version's freshest signature has expired. Unset = nothing.
@@ -83,8 +89,10 @@ struct AppHooks {
 
 class KioskApp {
   public:
+    // `paths`: the state folder (the PIN guard; "" = memory only) and the profile shown to staff.
+    // `clock`: the wall clock of the night hours, the usage figures' hours and the PIN guard.
     KioskApp(KioskConfig config, ContentLoad content, TextureSource& textures, FontSet& fonts,
-             double now);
+             double now, const Paths& paths = {}, Clock clock = {});
 
     // Pointer input in window pixels, with the caller's clock in seconds.
     void press(float x, float y, double now);
@@ -106,9 +114,10 @@ class KioskApp {
     void silence() { read_aloud_.input(); }
     // Keyboard / speech-mode focus: the focusable items of the last frame and the focused one.
     const Focus& focus() const { return focus_; }
+    // The widgets' state of the last frame: its tappable items (ui().items), focus and caches.
+    const UiState& ui() const { return ui_; }
     // Seconds a finger must rest still to start speech mode (or, in it, to hear the help).
     static constexpr double kHoldSeconds = 3.0;
-    void set_config_path(std::string path) { admin_.set_config_path(std::move(path)); }
 
     // One frame: NewFrame, draw, Render. The caller has set io.DisplaySize and the font atlas.
     // Returns true while more frames are needed soon (input queued, drag, animation, settling).
@@ -133,7 +142,7 @@ class KioskApp {
     // The colour to clear each frame with: the visitor's theme's background, which the place is
     // drawn on.
     Rgb background() const { return palette(session_.theme).background; }
-    // The profile's night hours, on the hooks' clock; and whether the screen should be dark now.
+    // The profile's night hours, on the app's clock; and whether the screen should be dark now.
     bool night() const;
     bool screen_dark() const;
     void apply(const Action& a);
@@ -222,6 +231,7 @@ class KioskApp {
     };
 
     KioskConfig config_;
+    Clock clock_;
     std::shared_ptr<const Content> content_;
     Problems problems_;
     TextureSource& textures_;
@@ -234,14 +244,15 @@ class KioskApp {
     SessionTracker tracker_;  // the usage figures of the visitor session
     Lifecycle lifecycle_;
     TouchInput touch_;
+    UiState ui_;                   // what the widgets keep between calls: this kiosk's only
     Focus focus_;                  // keyboard / speech-mode focus on the last frame's items
     bool focus_scroll_ = false;    // bring the focused item into view on the next frame
     DoubleTap double_tap_;         // speech mode: one tap hears, two choose
     PlaceTextsCache place_texts_;  // advice, summary and hard words of the place shown
     KeyBounce key_bounce_{config_.accessibility.key_bounce_ms / 1000.0};  // EN 301 549 5.8
     Action pending_;
-    float px_per_mm_ = 4;
-    int settle_frames_ = 3;
+    float px_per_mm_ = kAssumedPxPerMm;
+    int settle_frames_ = kSettleFrames;
     int sessions_ = 1;
     double last_frame_ = -1;
     double now_ = 0;           // the caller's clock at the latest input or frame

@@ -51,7 +51,7 @@ KioskApp::Header KioskApp::layout_header(const Metrics& m) const {
 
 void KioskApp::draw_header(const Metrics& m, const Header& header) {
     const Palette& pal = palette(session_.theme);
-    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_, ui_};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float row = m.target;
@@ -97,7 +97,7 @@ void KioskApp::draw_header(const Metrics& m, const Header& header) {
 
 void KioskApp::draw_place(const Metrics& m) {
     const Palette& pal = palette(session_.theme);
-    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_, ui_};
     const Place& p = session_.current();
     const float width = m.content_width;
     ImGui::SetCursorPosX((m.width - width) / 2);
@@ -134,7 +134,7 @@ void KioskApp::draw_place(const Metrics& m) {
 
 void KioskApp::draw_overlays(const Metrics& m, double now) {
     const Palette& pal = palette(session_.theme);
-    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+    DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_, ui_};
     if (session_.access_panel) draw_access_panel(c);
     if (session_.language_panel)
         draw_language_panel(c, offered_languages(*content_, config_.languages));
@@ -148,7 +148,7 @@ bool KioskApp::frame(double now) {
     // A staff PIN checked on the verifier's thread: its verdict, when there, opens the panel.
     if (admin_.state().checking()) {
         admin_.state().poll(now);
-        if (!admin_.state().checking()) settle_frames_ = std::max(settle_frames_, 3);
+        if (!admin_.state().checking()) settle_frames_ = std::max(settle_frames_, kSettleFrames);
     }
     // This frame draws the place a tap or key asked for (tap latency: take_shown_input).
     if (place_input_ >= 0) shown_input_ = std::exchange(place_input_, -1);
@@ -161,7 +161,7 @@ bool KioskApp::frame(double now) {
             log_event("idle_warning",
                       {{"seconds", std::to_string(config_.session.warning_seconds)}});
             read_aloud_.warning_started(session_, content_.get(), config_.session.warning_seconds);
-            settle_frames_ = 3;
+            settle_frames_ = kSettleFrames;
             break;
         case LifecycleEvent::Reset:
             reset_session("idle");
@@ -208,16 +208,16 @@ bool KioskApp::frame(double now) {
 
     const std::string focus_in = focus_context();
     const FocusTarget* focused = focus_.focused();
-    set_focused_item(focused && !admin_.visible() ? focused->id : "", focus_scroll_);
+    ui_.set_focused(focused && !admin_.visible() ? focused->id : "", focus_scroll_);
     focus_scroll_ = false;
     ImGui::NewFrame();
-    clear_visible_items();
+    ui_.begin_frame();
     ImGui::PushFont(fonts_.body);
     if (!content_) {
         draw_out_of_order(m, pal, fonts_.heading, config_.out_of_order.in(defaults().lang));
     } else if (lifecycle_.phase() == Phase::Attract) {
         const double t = now - attract_since_;
-        DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_};
+        DrawContext c{*content_, session_, m, pal, fonts_, textures_, pending_, ui_};
         draw_attract(c, t, night() ? static_cast<float>(config_.night.dim) : 1.0f,
                      attract_timing());
     } else {
@@ -270,12 +270,15 @@ bool KioskApp::frame(double now) {
     if (admin_.visible()) {  // staff pad/panel over everything, also when out of order
         static const Content no_content;
         DrawContext c{
-            content_ ? *content_ : no_content, session_, m, pal, fonts_, textures_, pending_};
+            content_ ? *content_ : no_content, session_, m, pal, fonts_, textures_, pending_, ui_};
+        const int view = admin_.state().view();
         staff = admin_.draw(c, *this, now);
+        // A tap on the pad or panel opened another view (a PIN checked in the frame): draw it.
+        if (admin_.state().view() != view) settle_frames_ = std::max(settle_frames_, kSettleFrames);
     }
     ImGui::PopFont();
     ImGui::Render();
-    focus_.update(focus_in, focus_items());  // what was drawn: the focus order of the next key
+    focus_.update(focus_in, ui_.focusables);  // what was drawn: the focus order of the next key
 
     carry_out(staff);
     const Action a = pending_;
@@ -283,7 +286,7 @@ bool KioskApp::frame(double now) {
     apply(a);
     if (log_items_ && settle_frames_ == 1) {
         std::string items;
-        for (auto& [id, r] : visible_items())
+        for (auto& [id, r] : ui_.items)
             items += " " + id.substr(2) + "=" +
                      std::to_string(static_cast<int>((r.x0 + r.x1) / 2)) + "," +
                      std::to_string(static_cast<int>((r.y0 + r.y1) / 2));

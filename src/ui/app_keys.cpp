@@ -32,7 +32,7 @@ void KioskApp::announce_focus() {
     const FocusTarget* f = focus_.focused();
     if (!f) return;
     focus_scroll_ = true;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     log_visit("focus", {{"item", f->id.substr(2)}});
     read_aloud_.item_focused(session_, content_.get(), f->label, f->role, f->selected);
 }
@@ -47,7 +47,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
     if (admin_.visible() || !content_) return false;
     if (!key_bounce_.accept(static_cast<int>(k), now)) return true;  // a bounce, not a press
     now_ = input_at_ = now;
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
     read_aloud_.input();  // any key silences speech (EN 301 549 5.1.3.5)
     const LifecycleEvent e = lifecycle_.input(now);
     start_tracking(now);
@@ -71,7 +71,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
             if (focus_.prev()) announce_focus();
             break;
         case NavKey::Activate:
-            if (const FocusTarget* f = focus_.focused()) activate_item(f->id);
+            if (const FocusTarget* f = focus_.focused()) ui_.activate = f->id;
             break;
         case NavKey::Back:
             // An open panel closes first, as its Close button would.
@@ -103,7 +103,7 @@ bool KioskApp::nav_key(NavKey k, double now) {
 void KioskApp::speech_tap(float x, float y, double now) {
     // The focusable item under the finger on the last frame (its visible part only).
     std::string hit;
-    const auto& shown = visible_items();
+    const auto& shown = ui_.items;
     for (auto& f : focus_.items()) {
         auto it = shown.find(f.id);
         if (it == shown.end()) continue;
@@ -111,11 +111,11 @@ void KioskApp::speech_tap(float x, float y, double now) {
         if (x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1) hit = f.id;
     }
     if (double_tap_.tap(hit, now)) {
-        activate_item(hit);
+        ui_.activate = hit;
     } else if (!hit.empty() && focus_.focus(hit)) {
         announce_focus();
     }
-    settle_frames_ = std::max(settle_frames_, 3);
+    settle_frames_ = std::max(settle_frames_, kSettleFrames);
 }
 
 }  // namespace ww

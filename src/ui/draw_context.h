@@ -9,6 +9,7 @@
 #include "ui/fonts.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
+#include "ui/ui_state.h"
 
 namespace ww {
 
@@ -20,6 +21,7 @@ struct DrawContext {
     FontSet& fonts;
     TextureSource& textures;
     Action& action;  // set by a tap; applied after the frame
+    UiState& ui;     // the widgets' items, focus and caches: this kiosk's
 
     const std::string& lang() const { return session.lang; }
     const std::string& word(const char* key) const { return content.word(key, session.lang); }

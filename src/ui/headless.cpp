@@ -5,7 +5,7 @@
 namespace ww {
 
 HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w,
-                             float h, double now)
+                             float h, double now, const Paths& paths, Clock clock)
     : files_(std::move(fonts)), now_(now), w_(w), h_(h) {
     ctx_ = ImGui::CreateContext();
     use();
@@ -13,8 +13,8 @@ HeadlessKiosk::HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles 
     io.IniFilename = nullptr;
     io.DisplaySize = {w, h};
     build_fonts_for(parse_text_size(config.accessibility.text_size), content.content);
-    app_ =
-        std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now);
+    app_ = std::make_unique<KioskApp>(std::move(config), std::move(content), textures_, fonts_, now,
+                                      paths, std::move(clock));
     set_hooks({});
 }
 
@@ -31,7 +31,7 @@ void HeadlessKiosk::use() {
 void HeadlessKiosk::build_fonts_for(TextSize size, std::shared_ptr<const Content> content) {
     use();
     ImGuiIO& io = ImGui::GetIO();
-    build_fonts(*io.Fonts, fonts_, files_, std::move(content), w_, h_, 4.0f, size);
+    build_fonts(*io.Fonts, fonts_, files_, std::move(content), w_, h_, kAssumedPxPerMm, size);
     unsigned char* px;
     int tw, th;
     io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);
@@ -97,9 +97,7 @@ void HeadlessKiosk::drag(float x, float y, float dx, float dy, int steps) {
 }
 
 const std::map<std::string, ItemRect>& HeadlessKiosk::items() {
-    use();
-    app_->frame(now_);  // the item list is the last frame's, whichever kiosk drew it: draw ours
-    return visible_items();
+    return app_->ui().items;
 }
 
 bool HeadlessKiosk::find(const char* id, float& x, float& y) {

@@ -5,14 +5,14 @@
 #include <memory>
 
 #include "ui/app.h"
-#include "ui/widgets.h"
 
 namespace ww {
 
 class HeadlessKiosk {
   public:
+    // `paths` and `clock` as for KioskApp: no state folder and the system clock by default.
     HeadlessKiosk(KioskConfig config, ContentLoad content, FontFiles fonts, float w = 1920,
-                  float h = 1080, double now = 0);
+                  float h = 1080, double now = 0, const Paths& paths = {}, Clock clock = {});
     ~HeadlessKiosk();
     HeadlessKiosk(const HeadlessKiosk&) = delete;
     HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
@@ -28,9 +28,9 @@ class HeadlessKiosk {
     void tap(float x, float y);
     // A drag from (x, y) by (dx, dy) over `steps` frames, then release.
     void drag(float x, float y, float dx, float dy, int steps = 10);
-    // The tappable items of a frame drawn now (ids like "##home", "##tile-guide").
+    // The tappable items of this kiosk's last frame (ids like "##home", "##tile-guide").
     const std::map<std::string, ItemRect>& items();
-    // Centre of the item with this ImGui label id (e.g. "##home") in a frame drawn now.
+    // Centre of the item with this ImGui label id (e.g. "##home") in the last frame.
     bool find(const char* id, float& x, float& y);
     // A new display size (rotation, another monitor): fonts follow, as in the real window.
     void resize(float w, float h);

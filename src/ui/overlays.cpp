@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/config/choices.h"
 #include "ui/widgets.h"
 
 namespace ww {
@@ -25,7 +26,7 @@ float begin_panel(DrawContext& c, const char* id, float max_width) {
     // A tap beside the panel lands here and does nothing.
     ImGui::InvisibleButton("##dim", {c.m.width, c.m.height});
     ImGui::End();
-    begin_focus_layer();  // while the panel is open, only its items take the focus
+    begin_focus_layer(c);  // while the panel is open, only its items take the focus
 
     const float w = std::min(c.m.width - 2 * c.m.pad, max_width);
     const bool low = c.session.reach_mode;
@@ -50,7 +51,7 @@ void end_panel() {
 
 // A row of choices: the current one is marked with a tick and a thick border (not colour only).
 bool choice(DrawContext& c, const char* id, const std::string& label, bool selected, float width) {
-    if (selected) mark_next_item_selected();
+    if (selected) mark_next_item_selected(c);
     return big_button(c, id, label, width, c.m.target,
                       selected ? ButtonStyle::Primary : ButtonStyle::Secondary,
                       selected ? "check" : nullptr);
@@ -143,37 +144,36 @@ void draw_access_panel(DrawContext& c) {
         c.request(Action::StopReading);
     ImGui::Dummy({1, c.m.gap * 0.5f});
     text_block(c.word("text_size"), c.fonts.bold, u32(c.p.overlay_text), col);
-    set_focus_group(c.word("text_size"));  // "Normal" is a text size and a contrast
+    set_focus_group(c, c.word("text_size"));  // "Normal" is a text size and a contrast
     const float third = (col - 2 * c.m.gap) / 3;
     const char* sizes[] = {"text_normal", "text_large", "text_larger"};
-    const char* size_ids[] = {"normal", "large", "larger"};
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine(0, c.m.gap);
-        if (choice(c, (std::string("##size-") + size_ids[i]).c_str(), c.word(sizes[i]),
+        if (choice(c, (std::string("##size-") + kTextSizeNames[i]).c_str(), c.word(sizes[i]),
                    static_cast<int>(s.text_size) == i, third))
-            c.request(Action::SetTextSize, size_ids[i]);
+            c.request(Action::SetTextSize, kTextSizeNames[i]);
     }
     ImGui::EndGroup();
-    set_focus_group("");
+    set_focus_group(c, "");
     if (two)
         ImGui::SameLine(0, 2 * c.m.gap);
     else
         ImGui::Dummy({1, c.m.gap * 0.5f});
     ImGui::BeginGroup();
     text_block(c.word("contrast"), c.fonts.bold, u32(c.p.overlay_text), col);
-    set_focus_group(c.word("contrast"));
+    set_focus_group(c, c.word("contrast"));
     const float half = (col - c.m.gap) / 2;
     if (choice(c, "##theme-normal", c.word("contrast_normal"), s.theme == Theme::Normal, half))
-        c.request(Action::SetTheme, "normal");
+        c.request(Action::SetTheme, name_of(Theme::Normal));
     ImGui::SameLine(0, c.m.gap);
     if (choice(c, "##theme-high", c.word("contrast_high"), s.theme == Theme::HighContrast, half))
-        c.request(Action::SetTheme, "high-contrast");
+        c.request(Action::SetTheme, name_of(Theme::HighContrast));
     ImGui::Dummy({1, c.m.gap * 0.5f});
     text_block(c.word("reach_mode"), c.fonts.bold, u32(c.p.overlay_text), col);
-    set_focus_group(c.word("reach_mode"));
+    set_focus_group(c, c.word("reach_mode"));
     if (choice(c, "##reach", c.word(s.reach_mode ? "reach_on" : "reach_off"), s.reach_mode, col))
         c.request(Action::ToggleReach);
-    set_focus_group("");
+    set_focus_group(c, "");
     ImGui::EndGroup();
     ImGui::Dummy({1, c.m.gap});
     if (big_button(c, "##close-access", c.word("close"), w, c.m.target))

@@ -326,8 +326,8 @@ void draw_result(DrawContext& c, const PlaceTexts& texts, float width) {
     // above the fold; narrow ones: the codes under the steps. One code is the official page,
     // the other this visitor's advice as text (nothing leaves the kiosk; the phone shows it).
     const std::string& summary = texts.summary;
-    const float q1 = a.link ? qr_code_side(a.link->href, qr_side(c)) + c.m.gap : 0;
-    const float q2 = qr_code_side(summary, qr_side(c)) + c.m.gap;
+    const float q1 = a.link ? qr_code_side(c, a.link->href, qr_side(c)) + c.m.gap : 0;
+    const float q2 = qr_code_side(c, summary, qr_side(c)) + c.m.gap;
     const bool beside = !c.m.narrow && width - q1 - q2 - 2 * c.m.gap >= c.m.body * 14;
     const float steps_w = beside ? width - q1 - q2 - 2 * c.m.gap : width;
     ImGui::BeginGroup();

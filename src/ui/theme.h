@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/access/palette.h"
+#include "core/access/text_size.h"
 
 namespace ww {
 
@@ -30,7 +31,7 @@ inline constexpr Rgb kWarn{255, 200, 80};
 // Sizes of this frame, derived from the display and the profile.
 struct Metrics {
     float width = 0, height = 0;
-    float px_per_mm = 4;
+    float px_per_mm = kAssumedPxPerMm;
     float target = 80;  // primary touch target (>= min_target_mm, >= 44 px)
     float gap = 16;     // between targets, so a finger cannot hit two
     float pad = 24;     // screen padding

@@ -1,4 +1,4 @@
-// The kiosk's widgets, drawn with ImGui; each tappable one records where it is (visible_items).
+// The kiosk's widgets, drawn with ImGui; each tappable one records where it is (UiState::items).
 //
 // [SECTION] item registry (for tests and --log-items)
 // [SECTION] text and pictograms
@@ -12,19 +12,12 @@
 #include <map>
 #include <vector>
 
-#include "core/content/qr.h"
-
 namespace ww {
 
 // ---------------------------------------------------------------- [SECTION] item registry (for
 // tests and --log-items)
 
 namespace {
-std::map<std::string, ItemRect> g_items;
-std::vector<FocusTarget> g_focusables;
-std::string g_focused, g_activate, g_group;
-bool g_next_selected = false;  // the next registered item is the current choice
-bool g_scroll_focus = false;
 
 // The focus ring: thick, in the theme's text colour with a band of its background inside, so one
 // of the two stands out on every surface, in both themes (tests/core/test_contrast.cpp).
@@ -43,68 +36,52 @@ void focus_ring(const DrawContext& c, ImVec2 a, ImVec2 b) {
 // Staff buttons (`focusable` false) are no visitor's: never focused, never spoken.
 void register_item(const DrawContext& c, const char* id, const std::string& label,
                    bool focusable = true) {
+    UiState& ui = c.ui;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     if (focusable) {
         // In its page (scroll added), so the focus order does not change as the page scrolls.
         const float scroll = ImGui::GetScrollY();
         const bool scrolls = scroll > 0 || ImGui::GetScrollMaxY() > 0;
-        g_focusables.push_back({id, g_group.empty() ? label : g_group + ": " + label, role_of(id),
-                                a.x, a.y + scroll, b.x, b.y + scroll,
-                                scrolls ? ImGui::GetWindowPos().y : a.y, g_next_selected});
+        ui.focusables.push_back({id, ui.group.empty() ? label : ui.group + ": " + label,
+                                 role_of(id), a.x, a.y + scroll, b.x, b.y + scroll,
+                                 scrolls ? ImGui::GetWindowPos().y : a.y, ui.next_selected});
     }
-    g_next_selected = false;
+    ui.next_selected = false;
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec4 clip =
         dl->_ClipRectStack.empty() ? ImVec4(a.x, a.y, b.x, b.y) : dl->_ClipRectStack.back();
-    if (focusable && g_focused == id) {
-        if (g_scroll_focus && (a.y < clip.y || b.y > clip.w)) {
+    if (focusable && ui.focused == id) {
+        if (ui.scroll_to_focus && (a.y < clip.y || b.y > clip.w)) {
             ImGui::SetScrollFromPosY((a.y + b.y) * 0.5f - ImGui::GetWindowPos().y, 0.5f);
-            g_scroll_focus = false;
+            ui.scroll_to_focus = false;
         }
         focus_ring(c, a, b);
     }
     if (!ImGui::IsItemVisible()) return;
     a = {std::max(a.x, clip.x), std::max(a.y, clip.y)};
     b = {std::min(b.x, clip.z), std::min(b.y, clip.w)};
-    if (b.x > a.x && b.y > a.y) g_items[id] = {a.x, a.y, b.x, b.y};
+    if (b.x > a.x && b.y > a.y) ui.items[id] = {a.x, a.y, b.x, b.y};
 }
 
 // True once when `id` was asked to report a tap.
-bool take_activation(const char* id) {
-    if (g_activate.empty() || g_activate != id) return false;
-    g_activate.clear();
+bool take_activation(UiState& ui, const char* id) {
+    if (ui.activate.empty() || ui.activate != id) return false;
+    ui.activate.clear();
     return true;
 }
 }  // namespace
 
-const std::map<std::string, ItemRect>& visible_items() {
-    return g_items;
+void begin_focus_layer(DrawContext& c) {
+    c.ui.focusables.clear();
 }
-void clear_visible_items() {
-    g_items.clear();
-    g_focusables.clear();
+void set_focus_group(DrawContext& c, const std::string& group) {
+    c.ui.group = group;
 }
-const std::vector<FocusTarget>& focus_items() {
-    return g_focusables;
-}
-void begin_focus_layer() {
-    g_focusables.clear();
-}
-void set_focus_group(const std::string& group) {
-    g_group = group;
-}
-void mark_next_item_selected() {
-    g_next_selected = true;
+void mark_next_item_selected(DrawContext& c) {
+    c.ui.next_selected = true;
 }
 void focusable(DrawContext& c, const char* id, const std::string& label) {
     register_item(c, id, label);
-}
-void set_focused_item(const std::string& id, bool scroll) {
-    g_focused = id;
-    g_scroll_focus = scroll && !id.empty();
-}
-void activate_item(const std::string& id) {
-    g_activate = id;
 }
 
 // ---------------------------------------------------------------- [SECTION] text and pictograms
@@ -185,7 +162,7 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
         font->CalcTextSizeA(fs, FLT_MAX, wrap, label.c_str(), label.c_str() + label.size());
     const float height = std::max(min_height, ts.y + 2 * pady);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(id);
+    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(c.ui, id);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
     register_item(c, id, label, !is_staff);
 
@@ -234,7 +211,7 @@ bool big_button(DrawContext& c, const char* id, const std::string& label, float 
 bool tile(DrawContext& c, const char* id, const std::string& image, const std::string& label,
           float width, float height) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(id);
+    const bool clicked = ImGui::InvisibleButton(id, {width, height}) || take_activation(c.ui, id);
     const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered();
     register_item(c, id, label);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -264,14 +241,6 @@ bool tile(DrawContext& c, const char* id, const std::string& image, const std::s
     return clicked;
 }
 
-namespace {
-struct CardStart {
-    ImVec2 pos;
-    float width;
-};
-std::vector<CardStart> g_cards;
-}  // namespace
-
 // ---------------------------------------------------------------- [SECTION] cards
 
 void begin_card(DrawContext& c, float width) {
@@ -279,7 +248,7 @@ void begin_card(DrawContext& c, float width) {
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    g_cards.push_back({pos, width});
+    c.ui.cards.push_back({pos, width});
     const float pad = c.fonts.body->FontSize * 0.8f;
     ImGui::SetCursorScreenPos({pos.x + pad, pos.y + pad});
     ImGui::BeginGroup();
@@ -288,8 +257,8 @@ void begin_card(DrawContext& c, float width) {
 bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable,
               const std::string& label) {
     ImGui::EndGroup();
-    const CardStart start = g_cards.back();
-    g_cards.pop_back();
+    const UiState::CardStart start = c.ui.cards.back();
+    c.ui.cards.pop_back();
     const float pad = c.fonts.body->FontSize * 0.8f;
     const ImVec2 max = {start.pos.x + start.width, ImGui::GetItemRectMax().y + pad};
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -302,7 +271,7 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
     bool clicked = false;
     const ImVec2 size = {start.width, max.y - start.pos.y};
     if (clickable) {
-        clicked = ImGui::InvisibleButton(id, size) || take_activation(id);
+        clicked = ImGui::InvisibleButton(id, size) || take_activation(c.ui, id);
         register_item(c, id, label);
         if (ImGui::IsItemActive() && ImGui::IsItemHovered())
             dl->AddRect(start.pos, max, u32(c.p.accent), r, 0, c.fonts.body->FontSize * 0.2f);
@@ -318,10 +287,8 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 // ---------------------------------------------------------------- [SECTION] QR codes
 
 namespace {
-// Encoding is slow, so each text is encoded once; the cache is emptied now and then so that
-// content updates and many visitors' summaries cannot grow it without bound.
-const QrMatrix& qr_matrix(const std::string& data) {
-    static std::map<std::string, QrMatrix> cache;
+const QrMatrix& qr_matrix(UiState& ui, const std::string& data) {
+    std::map<std::string, QrMatrix>& cache = ui.qr_codes;
     if (cache.size() > 64) cache.clear();
     auto it = cache.find(data);
     if (it == cache.end()) it = cache.emplace(data, make_qr(data)).first;
@@ -335,13 +302,13 @@ float module_px(const QrMatrix& q, float side) {
 }
 }  // namespace
 
-float qr_code_side(const std::string& data, float side) {
-    const QrMatrix& q = qr_matrix(data);
+float qr_code_side(DrawContext& c, const std::string& data, float side) {
+    const QrMatrix& q = qr_matrix(c.ui, data);
     return q.size == 0 ? 0 : module_px(q, side) * static_cast<float>(q.size + 8);
 }
 
 void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption) {
-    const QrMatrix& q = qr_matrix(data);
+    const QrMatrix& q = qr_matrix(c.ui, data);
     if (q.size == 0) return;
     const int modules = q.size + 8;
     const float px = module_px(q, side);

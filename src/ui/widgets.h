@@ -2,11 +2,8 @@
 #pragma once
 #include <imgui.h>
 
-#include <map>
 #include <string>
-#include <vector>
 
-#include "core/access/focus.h"
 #include "ui/draw_context.h"
 
 namespace ww {
@@ -40,35 +37,22 @@ bool end_card(DrawContext& c, const char* id, Rgb bg, Rgb border, bool clickable
 // of a web page; empty = none) under it.
 void qr_code(DrawContext& c, const std::string& data, float side, const std::string& caption);
 // How wide qr_code(data, side) draws: `side`, or more for a long text.
-float qr_code_side(const std::string& data, float side);
+float qr_code_side(DrawContext& c, const std::string& data, float side);
 
 // A small pictogram drawn with shapes (no font glyph needed): "home", "back", "access", "lang",
 // "warn", "info", "speaker", "arrow", "check".
 void icon(ImDrawList* dl, const char* name, ImVec2 center, float size, ImU32 color);
 
-// Where each tappable item of the last frame was, by id ("##home", "##tile-guide",
-// "##answer-wia"): visible part only. For tests and the proof log, not for drawing.
-struct ItemRect {
-    float x0, y0, x1, y1;
-};
-const std::map<std::string, ItemRect>& visible_items();
-void clear_visible_items();
-
-// Keyboard and speech-mode focus. Every tappable item of the frame, whole (also when scrolled out
-// of sight), with its label, in the order drawn; a panel or the idle warning starts a new layer
-// (begin_focus_layer) so only its items are focusable while it is open.
-const std::vector<FocusTarget>& focus_items();
-void begin_focus_layer();
+// Keyboard and speech-mode focus (UiState::focusables): every tappable item of the frame, whole
+// (also when scrolled out of sight), with its label, in the order drawn; a panel or the idle
+// warning starts a new layer so only its items are focusable while it is open.
+void begin_focus_layer(DrawContext& c);
 // Labels spoken for the items drawn from now on start with `group` ("Text size: Normal"), so
 // two choices that read the same on screen sound different; "" ends the group.
-void set_focus_group(const std::string& group);
+void set_focus_group(DrawContext& c, const std::string& group);
 // The next item drawn is the current choice of its group: speech mode says so (state_selected).
-void mark_next_item_selected();
+void mark_next_item_selected(DrawContext& c);
 // The last item drawn (a text: the question) takes the focus too, and says `label`.
 void focusable(DrawContext& c, const char* id, const std::string& label);
-// The item that wears the focus ring (none: ""); `scroll` brings it into view once when drawn.
-void set_focused_item(const std::string& id, bool scroll);
-// The next frame, the item with this id reports a tap (Enter, Space, a speech-mode double tap).
-void activate_item(const std::string& id);
 
 }  // namespace ww

@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     for (int s = 0; s < 1000; ++s) {
         if (app.phase() == Phase::Attract) k.tap(960, 540);
         for (int a = 0; a < 5; ++a) {
-            const auto& items = visible_items();
+            const auto& items = k.items();
             if (items.empty()) break;
             auto it = items.begin();
             std::advance(it, static_cast<long>(rng() % items.size()));

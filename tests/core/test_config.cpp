@@ -136,18 +136,11 @@ TEST_CASE("a PIN hash weaker than --hash-pin makes is refused: a copy is tried o
     CHECK_MESSAGE(ok.ok(), all(ok.problems));
 }
 
-TEST_CASE("state.dir: set, or from XDG_STATE_HOME, or from HOME") {
+TEST_CASE("state.dir: empty unless set") {
     CHECK(load_config("", {}).config.state.dir.empty());
     const ConfigLoad c = load_config("", {"state.dir=/var/lib/wegwijzer"});
-    CHECK_MESSAGE(c.ok(), all(c.problems));
+    CHECK(c.ok());
     CHECK(c.config.state.dir == "/var/lib/wegwijzer");
-    CHECK(resolve_state_dir(c.config.state.dir, "/x/state", "/home/k") == "/var/lib/wegwijzer");
-    CHECK(resolve_state_dir("", "/x/state", "/home/k") == "/x/state/wegwijzer");
-    CHECK(resolve_state_dir("", nullptr, "/home/k") == "/home/k/.local/state/wegwijzer");
-    CHECK(resolve_state_dir("", "", "/home/k") == "/home/k/.local/state/wegwijzer");
-    CHECK(resolve_state_dir("", "relative", "/home/k") == "/home/k/.local/state/wegwijzer");
-    CHECK(resolve_state_dir("", nullptr, nullptr).empty());
-    CHECK(resolve_state_dir("", nullptr, "").empty());
 }
 
 TEST_CASE("a config file with a syntax error is reported, defaults stay") {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/base/clock.h"
 #include "core/schedule/schedule.h"
 
 using namespace ww;
@@ -38,7 +39,7 @@ TEST_CASE("HH:MM") {
     CHECK(minutes_of_day("24:00") == -1);
     CHECK(minutes_of_day("7:00") == -1);
     CHECK(minutes_of_day("07:60") == -1);
-    const int now = local_minutes_now();
+    const int now = Clock{}.local_minutes();
     CHECK(now >= 0);
     CHECK(now < 1440);
 }

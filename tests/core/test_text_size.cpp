@@ -26,7 +26,8 @@ TEST_CASE("Large and Larger meet 5.1.4 on every profile; Normal is left alone") 
         const ConfigLoad load = load_config(entry.path().string(), {});
         CAPTURE(entry.path().string());
         REQUIRE(load.ok());
-        const double ppm = load.config.display.px_per_mm > 0 ? load.config.display.px_per_mm : 3.6;
+        const double ppm =
+            load.config.display.px_per_mm > 0 ? load.config.display.px_per_mm : kAssumedPxPerMm;
         const double d = load.config.display.viewing_distance_cm;
         const double need = min_cap_height_mm(d);
         // Normal sizes as the screen layout picks them: a small and a big screen.

@@ -212,7 +212,7 @@ PRAGMA user_version = 1;)";
         StatsSettings s;
         s.path = stats_path(dir.path.string());
         s.keep_days = 14;  // opted in: these tests count the rows
-        s.wall_clock = noon_2026_11_23;
+        s.clock.unix_time = noon_2026_11_23;
         {
             StatsWriter w(s);
             CHECK(w.sessions_today() == 0);
@@ -242,7 +242,7 @@ PRAGMA user_version = 1;)";
         std::ofstream(dir.path / "file") << "x";
         StatsSettings s;
         s.path = stats_path((dir.path / "file" / "state").string());
-        s.wall_clock = noon_2026_11_23;
+        s.clock.unix_time = noon_2026_11_23;
         CaptureStderr err;
         {
             StatsWriter w(s);
@@ -264,7 +264,7 @@ PRAGMA user_version = 1;)";
         StatsSettings s;
         s.path = stats_path(dir.path.string());
         s.keep_days = 14;  // opted in: these tests count the rows
-        s.wall_clock = noon_2026_11_23;
+        s.clock.unix_time = noon_2026_11_23;
         s.capacity = 4;
         s.before_write = [&] {  // the writer stalls inside its first write
             std::unique_lock<std::mutex> lock(mu);

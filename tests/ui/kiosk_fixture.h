@@ -7,7 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "core/base/clock.h"
 #include "core/config/config.h"
+#include "core/config/paths.h"
 #include "core/content/content.h"
 #include "platform/assets/font_files.h"
 #include "ui/headless.h"
@@ -26,13 +28,21 @@ struct Kiosk {
     std::string state_dir = fresh_state_dir();
     std::unique_ptr<ww::HeadlessKiosk> k;
     // `sets` come after the fixture's own state.dir, so a test may share one between kiosks.
-    explicit Kiosk(float w = 1920, float h = 1080, std::vector<std::string> sets = {}) {
+    // The folders follow from the profile as in the kiosk (core/config/paths.h), without the
+    // environment's; `clock`: a fake wall clock, else the system's.
+    explicit Kiosk(float w = 1920, float h = 1080, std::vector<std::string> sets = {},
+                   ww::Clock clock = {}) {
         sets.insert(sets.begin(), "state.dir=\"" + state_dir + "\"");
-        ww::ConfigLoad cfg = ww::load_config("kiosk-config/default.toml", sets);
+        ww::PathInputs where;
+        where.layouts_arg = "layouts";
+        where.config_arg = "kiosk-config/default.toml";
+        ww::ConfigLoad cfg = ww::load_config(ww::profile_path(where), sets);
         REQUIRE(cfg.ok());
-        k = std::make_unique<ww::HeadlessKiosk>(cfg.config, ww::load_content("layouts", "assets"),
-                                                ww::find_fonts("Noto Sans", "Noto Sans:bold"), w,
-                                                h);
+        where.state_dir_set = cfg.config.state.dir;
+        const ww::Paths paths = ww::resolve_paths(where);
+        k = std::make_unique<ww::HeadlessKiosk>(
+            cfg.config, ww::load_content(paths.layouts, paths.assets),
+            ww::find_fonts("Noto Sans", "Noto Sans:bold"), w, h, 0, paths, std::move(clock));
         k->settle();
     }
     ~Kiosk() {

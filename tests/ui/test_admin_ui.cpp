@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -229,11 +231,12 @@ TEST_CASE("a runner without a reload hook says so; the panel opens when out of o
     k.tap("##panel-reload");
     CHECK(log.count("admin: this runner cannot reload content") == 1);
 
-    ConfigLoad cfg = load_config("kiosk-config/default.toml",
-                                 {"state.dir=\"" + k.state_dir + "\"", pin_hash_set()});
+    ConfigLoad cfg = load_config("kiosk-config/default.toml", {pin_hash_set()});
     REQUIRE(cfg.ok());
+    Paths paths;
+    paths.state_dir = k.state_dir;
     HeadlessKiosk broken(cfg.config, load_content("no-such-layouts", "assets"),
-                         find_fonts("Noto Sans", "Noto Sans:bold"));
+                         find_fonts("Noto Sans", "Noto Sans:bold"), 1920, 1080, 0, paths);
     broken.settle();
     REQUIRE(broken.app().out_of_order());
     for (int i = 0; i < 5; ++i) {
@@ -301,4 +304,35 @@ TEST_CASE(
     }
     CHECK(k.app().admin_state().mode() == AdminPanelState::Mode::Panel);
     k.app().set_pin_verifier(nullptr);
+}
+
+TEST_CASE("the PIN guard is dated by the kiosk's clock, not the system's") {
+    CaptureStderr log;
+    double wall = 1'000'000;  // 1970-01-12: a time the system clock never shows now
+    Clock clock;
+    clock.unix_time = [&wall] { return wall; };
+    const std::string dir = fresh_state_dir();
+    const std::vector<std::string> sets = {pin_hash_set(), "state.dir=\"" + dir + "\"",
+                                           "admin.max_attempts=2", "admin.lockout_seconds=300"};
+    {
+        Kiosk a(1920, 1080, sets, clock);
+        corner_taps(a);
+        type(a, "111111\n");
+        a.k->step(1.1);
+        type(a, "222222\n");
+        REQUIRE(log.count("event=admin_lockout") == 1);
+    }
+    std::ifstream in(dir + "/admin-guard");
+    const std::string guard((std::istreambuf_iterator<char>(in)), {});
+    CHECK_MESSAGE(guard.find("locked_until=10003") != std::string::npos, guard);
+
+    wall += 100;  // a restart 100 s later on the same clock: still locked
+    Kiosk b(1920, 1080, sets, clock);
+    corner_taps(b);
+    REQUIRE(b.app().admin_visible());
+    type(b, std::string(kPin) + "\n");
+    CHECK(log.count("event=admin_pin_refused reason=locked") == 1);
+    CHECK(log.count("event=admin_open") == 0);
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
 }

@@ -119,7 +119,10 @@ TEST_CASE("monkey: random visitors, admins and content reloads never break the k
     std::shared_ptr<const Content> expected = first.content;
 
     std::optional<CaptureStderr> log(std::in_place);  // thousands of lines: shown on failure
-    HeadlessKiosk k(cfg.config, std::move(first), find_fonts("Noto Sans", "Noto Sans:bold"));
+    Paths paths;                                      // the PIN guard across the kiosk's restarts
+    paths.state_dir = cfg.config.state.dir;
+    HeadlessKiosk k(cfg.config, std::move(first), find_fonts("Noto Sans", "Noto Sans:bold"), 1920,
+                    1080, 0, paths);
     int spoken = 0;
     AppHooks hooks;
     hooks.speak = [&](const std::string&, const std::string&, int) { ++spoken; };

@@ -29,16 +29,18 @@ double base_wall() {
 TEST_CASE(
     "a visitor session through the kiosk lands in the daily totals, and as one anonymous "
     "row where a site opted in") {
-    Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"});
+    HeadlessKiosk* hk = nullptr;  // the fake wall clock runs with the kiosk's own
+    Clock clock;
+    clock.unix_time = [&hk] { return base_wall() + (hk ? hk->now() : 0); };
+    Kiosk k(1920, 1080, {"session.idle_timeout=10", "session.warning_seconds=20"}, clock);
+    hk = k.k.get();
     StatsSettings settings;
     settings.path = stats_path(k.state_dir);
     settings.keep_days = 14;  // opted in: the default keeps no rows
-    HeadlessKiosk* hk = k.k.get();
-    settings.wall_clock = [hk] { return base_wall() + hk->now(); };
+    settings.clock = clock;
     StatsWriter writer(settings);
     AppHooks hooks;
     hooks.session_ended = [&writer](SessionRecord r) { CHECK(writer.push(std::move(r))); };
-    hooks.wall_clock = settings.wall_clock;
     hooks.usage_figures = [&writer] { return writer.recent(); };
     k.k->set_hooks(hooks);
 

@@ -34,17 +34,13 @@ struct StateDir {
     }
 };
 
-KioskConfig config_for(const StateDir& s) {
-    KioskConfig c;
-    c.state.dir = s.dir.string();
-    return c;
-}
-
-RunOptions shipped(bool follow = true) {
+// The shipped content and `s` as the state folder; `follow` false: --layouts named the content.
+RunOptions shipped(const StateDir& s, bool follow = true) {
     RunOptions o;
-    o.layouts_dir = "layouts";
-    o.assets_dir = "assets";
-    o.follow_updates = follow;
+    o.paths.layouts = "layouts";
+    o.paths.assets = "assets";
+    o.paths.state_dir = s.dir.string();
+    o.paths.follow_updates = follow;
     return o;
 }
 
@@ -53,9 +49,9 @@ RunOptions shipped(bool follow = true) {
 TEST_CASE("the kiosk starts from the current version when it loads, else from the shipped one") {
     CaptureStderr log;
     StateDir state;
-    const KioskConfig cfg = config_for(state);
+    const KioskConfig cfg;
     {
-        KioskUpdates none(cfg, shipped(), [] {});
+        KioskUpdates none(cfg, shipped(state), [] {});
         CHECK(none.dirs().layouts == "layouts");
         CHECK(none.dirs().version == 0);
     }
@@ -63,14 +59,14 @@ TEST_CASE("the kiosk starts from the current version when it loads, else from th
     state.add(3, good);
     state.point_at(3);
     {
-        KioskUpdates updated(cfg, shipped(), [] {});
+        KioskUpdates updated(cfg, shipped(state), [] {});
         CHECK(updated.dirs().layouts == (state.dir / "content/3/layouts").string());
         CHECK(updated.dirs().assets == (state.dir / "content/3/assets").string());
         CHECK(updated.dirs().version == 3);
         CHECK(log.count("event=content_source layouts=" + updated.dirs().layouts + " version=3") ==
               1);
         // --layouts on the command line wins over any update.
-        KioskUpdates named(cfg, shipped(false), [] {});
+        KioskUpdates named(cfg, shipped(state, false), [] {});
         CHECK(named.dirs().layouts == "layouts");
     }
     ContentCopy broken("follow-broken");
@@ -79,7 +75,7 @@ TEST_CASE("the kiosk starts from the current version when it loads, else from th
     state.point_at(4);
     {
         // A current version that does not load rolls back to the newest kept one that does.
-        KioskUpdates fallback(cfg, shipped(), [] {});
+        KioskUpdates fallback(cfg, shipped(state), [] {});
         CHECK(fallback.dirs().version == 3);
         CHECK(fallback.shown_version() == 3);
         CHECK(log.count("event=content_source status=rolled-back version=3 failed=4") == 1);
@@ -88,7 +84,7 @@ TEST_CASE("the kiosk starts from the current version when it loads, else from th
     state.add(5, broken);
     state.point_at(5);
     fs::remove_all(state.dir / "content" / "3");
-    KioskUpdates shipped_only(cfg, shipped(), [] {});
+    KioskUpdates shipped_only(cfg, shipped(state), [] {});
     CHECK(shipped_only.dirs().layouts == "layouts");
     CHECK(shipped_only.shown_version() == 0);
 }
@@ -99,7 +95,7 @@ TEST_CASE("a reload follows `current`, and keeps the last good content when it d
     ContentCopy v1("follow-v1");
     state.add(1, v1);
     state.point_at(1);
-    KioskUpdates updates(config_for(state), shipped(), [] {});
+    KioskUpdates updates(KioskConfig{}, shipped(state), [] {});
     REQUIRE(updates.dirs().version == 1);
     ContentCopy v2("follow-v2");
     state.add(2, v2);

@@ -15,8 +15,10 @@ constexpr float kFontPxPerEm = 1.362f;
 constexpr float kCapPerFontPx = kCapHeightEm / kFontPxPerEm;
 // Visual angle EN 301 549 5.1.4 asks of a capital H.
 constexpr double kMinCapAngleDeg = 0.7;
-// What px/mm to assume when a profile leaves it to the monitor (a 24" 1080p screen is ~3.6).
-constexpr double kAssumedPxPerMm = 3.6;
+// What px/mm to assume when neither the profile (display.px_per_mm) nor the monitor says: a
+// 23" 1080p panel (1920 px over 509 mm), between the usual 22" and 24" kiosk panels. The real
+// window has always fallen back to it, so kiosks without the figure keep their look.
+constexpr float kAssumedPxPerMm = 3.8f;
 
 // The smallest cap height in millimetres at `distance_cm`: 2 * d * tan(0.35 deg).
 double min_cap_height_mm(double distance_cm);

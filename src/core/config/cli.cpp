@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/config/choices.h"
+
 namespace ww {
 
 std::string usage() {
@@ -85,13 +87,13 @@ CliParse parse_cli(const std::vector<std::string>& args) {
             if (!value(o.lang)) return out;
         } else if (a == "--theme") {
             if (!value(o.theme)) return out;
-            if (o.theme != "normal" && o.theme != "high-contrast") {
+            if (!is_one_of(kThemeNames, o.theme)) {
                 out.error = "--theme expects normal or high-contrast";
                 return out;
             }
         } else if (a == "--text-size") {
             if (!value(o.text_size)) return out;
-            if (o.text_size != "normal" && o.text_size != "large" && o.text_size != "larger") {
+            if (!is_one_of(kTextSizeNames, o.text_size)) {
                 out.error = "--text-size expects normal, large or larger";
                 return out;
             }

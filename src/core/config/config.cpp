@@ -184,15 +184,6 @@ void check_site(const KioskConfig::Site& s, const Problem& where, Problems& out)
     if (!s.name.empty() && s.address.empty()) problem("site.name is set but site.address is empty");
 }
 
-std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
-                              const char* home) {
-    if (!configured.empty()) return configured;
-    if (xdg_state_home && xdg_state_home[0] == '/')
-        return std::string(xdg_state_home) + "/wegwijzer";
-    if (home && *home) return std::string(home) + "/.local/state/wegwijzer";
-    return {};
-}
-
 std::vector<std::string> config_warnings(const KioskConfig& config) {
     std::vector<std::string> out;
     if (config.admin.pin_hash.empty())

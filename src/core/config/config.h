@@ -6,6 +6,7 @@
 
 #include "core/base/problem.h"
 #include "core/base/text.h"
+#include "core/config/choices.h"
 
 namespace ww {
 
@@ -51,10 +52,10 @@ struct KioskConfig {
     } languages;
 
     struct Accessibility {
-        std::string text_size = "normal";  // normal | large | larger
-        std::string theme = "normal";      // normal | high-contrast
-        int speech_volume = 80;            // 0..100, restored after every session
-        int speech_rate = 150;             // words per minute
+        std::string text_size = kTextSizeNames[0];  // normal | large | larger
+        std::string theme = kThemeNames[0];         // normal | high-contrast
+        int speech_volume = 80;                     // 0..100, restored after every session
+        int speech_rate = 150;                      // words per minute
         int key_bounce_ms = 0;  // a repeat of the same key within this is ignored; 0 = off
     } accessibility;
 
@@ -75,8 +76,9 @@ struct KioskConfig {
     } admin;
 
     struct State {
-        std::string
-            dir;  // kept across restarts (PIN lockout, usage figures); empty = resolve_state_dir()
+        // Kept across restarts (PIN lockout, usage figures, content updates); empty = the
+        // default folder of resolve_paths (core/config/paths.h).
+        std::string dir;
     } state;
 
     struct Stats {
@@ -137,13 +139,6 @@ struct ConfigKey {
     std::string member_path;  // "touch.drag_threshold_mm" (languages.default: default_language)
 };
 std::vector<ConfigKey> config_keys();
-
-// Where the kiosk keeps state across restarts: `configured` (state.dir) when set, else
-// $XDG_STATE_HOME/wegwijzer, else $HOME/.local/state/wegwijzer; empty when there is none. Pass
-// the environment (getenv; null = unset). A relative XDG_STATE_HOME is ignored, as the XDG spec
-// asks.
-std::string resolve_state_dir(const std::string& configured, const char* xdg_state_home,
-                              const char* home);
 
 // What a valid profile may still want changed (`--check` prints these; they are no problems).
 std::vector<std::string> config_warnings(const KioskConfig& config);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/config/choices.h"
 #include "core/update/minisign.h"
 
 namespace ww {
@@ -109,9 +110,9 @@ const std::vector<ConfigField>& config_fields() {
      "language codes offered; empty = all in layouts/kiosk.toml"},
     {"languages", "default", Kind::String, M(languages.default_language), 0, 0, {},
      "language of a new session; empty = the first offered"},
-    {"accessibility", "text_size", Kind::String, M(accessibility.text_size), 0, 0, {"normal", "large", "larger"},
+    {"accessibility", "text_size", Kind::String, M(accessibility.text_size), 0, 0, {kTextSizeNames.begin(), kTextSizeNames.end()},
      "text size of a new session"},
-    {"accessibility", "theme", Kind::String, M(accessibility.theme), 0, 0, {"normal", "high-contrast"},
+    {"accessibility", "theme", Kind::String, M(accessibility.theme), 0, 0, {kThemeNames.begin(), kThemeNames.end()},
      "theme of a new session"},
     {"accessibility", "speech_volume", Kind::Int, M(accessibility.speech_volume), 0, 100, {},
      "read-aloud volume, restored after each session"},

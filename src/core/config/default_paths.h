@@ -18,7 +18,7 @@ struct DefaultPaths {
     bool installed = false;  // the binary runs from `bindir` and the package's content is there
     std::string layouts;     // <datadir>/wegwijzer/layouts, else the source tree's layouts/
     std::string config;      // <sysconfdir>/wegwijzer/kiosk.toml, else kiosk-config/default.toml
-    std::string state_dir;   // <localstatedir>/lib/wegwijzer; empty = resolve_state_dir's rules
+    std::string state_dir;   // <localstatedir>/lib/wegwijzer; empty = not installed
 };
 
 // `exe` is the running binary (/proc/self/exe), `cwd` the working directory, `source_dir` the

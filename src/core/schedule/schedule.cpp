@@ -1,7 +1,5 @@
 #include "core/schedule/schedule.h"
 
-#include <ctime>
-
 namespace ww {
 
 int minutes_of_day(const std::string& hhmm) {
@@ -22,13 +20,6 @@ bool is_night(const KioskConfig::Night& night, int minutes) {
 
 bool screen_dark(bool night, Phase phase) {
     return night && phase == Phase::Attract;
-}
-
-int local_minutes_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return local.tm_hour * 60 + local.tm_min;
 }
 
 }  // namespace ww

@@ -19,7 +19,4 @@ bool is_night(const KioskConfig::Night& night, int minutes);
 // session; after the idle reset it sleeps again).
 bool screen_dark(bool night, Phase phase);
 
-// Minutes since local midnight now, from the system clock (what the kiosk passes in).
-int local_minutes_now();
-
 }  // namespace ww

@@ -1,6 +1,10 @@
 #include "core/session/session.h"
 
+#include <algorithm>
+#include <array>
 #include <functional>
+
+#include "core/config/choices.h"
 
 namespace ww {
 
@@ -14,17 +18,26 @@ Session fresh_session(const SessionDefaults& d) {
     return s;
 }
 
+namespace {
+// The index of `s` in `names`; 0 (the first, normal) when it is none of them.
+template <size_t N>
+int index_of(const std::array<const char*, N>& names, const std::string& s) {
+    const auto it = std::find(names.begin(), names.end(), s);
+    return it == names.end() ? 0 : static_cast<int>(it - names.begin());
+}
+}  // namespace
+
 TextSize parse_text_size(const std::string& s) {
-    return s == "larger" ? TextSize::Larger : s == "large" ? TextSize::Large : TextSize::Normal;
+    return static_cast<TextSize>(index_of(kTextSizeNames, s));
 }
 Theme parse_theme(const std::string& s) {
-    return s == "high-contrast" ? Theme::HighContrast : Theme::Normal;
+    return static_cast<Theme>(index_of(kThemeNames, s));
 }
 const char* name_of(TextSize t) {
-    return t == TextSize::Larger ? "larger" : t == TextSize::Large ? "large" : "normal";
+    return kTextSizeNames[static_cast<size_t>(t)];
 }
 const char* name_of(Theme t) {
-    return t == Theme::HighContrast ? "high-contrast" : "normal";
+    return kThemeNames[static_cast<size_t>(t)];
 }
 
 void open_screen(Session& s, const std::string& id) {

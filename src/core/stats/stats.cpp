@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 #include "core/base/civil_date.h"
+#include "core/base/clock.h"
 #include "core/guide/advice.h"
 
 namespace ww {
@@ -18,7 +18,7 @@ void add_once(std::vector<std::string>& v, const std::string& s) {
 }
 
 int text_size_rank(const std::string& s) {
-    return s == "larger" ? 2 : s == "large" ? 1 : 0;
+    return static_cast<int>(parse_text_size(s));
 }
 
 }  // namespace
@@ -51,8 +51,8 @@ TotalsDelta detail_keys(const SessionRecord& r) {
     for (auto& p : r.places) d.emplace_back("place:" + p, 1);
     if (!r.last_place.empty()) d.emplace_back("last:" + r.last_place, 1);
     for (auto& q : r.qr) d.emplace_back("qr:" + q, 1);
-    if (r.text_size == "large") d.emplace_back("access:text large", 1);
-    if (r.text_size == "larger") d.emplace_back("access:text larger", 1);
+    if (const TextSize size = parse_text_size(r.text_size); size != TextSize::Normal)
+        d.emplace_back(std::string("access:text ") + name_of(size), 1);
     if (r.high_contrast) d.emplace_back("access:high contrast", 1);
     if (r.read_aloud) d.emplace_back("access:read aloud", 1);
     if (r.reach) d.emplace_back("access:reach mode", 1);
@@ -68,16 +68,6 @@ TotalsDelta daily_keys(const SessionRecord& r) {
         {"sessions", 1}, {"seconds", r.seconds}, {"lang:" + r.lang, 1}, {"result:" + r.result, 1}};
     for (auto& k : detail_keys(r)) d.push_back(std::move(k));
     return d;
-}
-
-LocalHour local_hour(double unix_time) {
-    const std::time_t t = static_cast<std::time_t>(std::floor(unix_time));
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buf[48];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1,
-             local.tm_mday);
-    return {buf, local.tm_hour};
 }
 
 long day_number(const std::string& day) {
@@ -122,7 +112,7 @@ void SessionTracker::touch(double now, double wall) {
     running_ = true;
     start_ = now;
     r_ = {};
-    const LocalHour h = local_hour(wall);
+    const LocalTime h = local_time(wall);
     r_.day = h.day;
     r_.hour = h.hour;
 }

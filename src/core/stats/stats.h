@@ -44,13 +44,6 @@ TotalsDelta detail_keys(const SessionRecord& r);
 std::string length_bucket(int seconds);
 const std::vector<std::pair<std::string, std::string>>& length_buckets();
 
-// The local date and hour of a unix time (localtime_r; the TZ of the process).
-struct LocalHour {
-    std::string day;  // YYYY-MM-DD
-    int hour = 0;
-};
-LocalHour local_hour(double unix_time);
-
 // Dates as day numbers (days since 1970-01-01) and back; weekday 0 = Monday.
 long day_number(const std::string& day);  // -1 when `day` is not YYYY-MM-DD
 std::string day_string(long number);

@@ -1,7 +1,5 @@
 #include "platform/stats/stats_writer.h"
 
-#include <chrono>
-
 #include "core/base/log.h"
 #include "platform/stats/stats_store.h"
 
@@ -11,15 +9,9 @@ namespace {
 
 constexpr int kRecentDays = 14;
 
-double system_wall() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 }  // namespace
 
 StatsWriter::StatsWriter(StatsSettings s) : s_(std::move(s)) {
-    if (!s_.wall_clock) s_.wall_clock = system_wall;
     if (s_.capacity == 0) s_.capacity = 1;
     recent_ = stats_figures({}, today(), kRecentDays);
     writing_ = true;  // opening: flush() waits for it
@@ -41,7 +33,7 @@ std::string StatsWriter::today() const {
     // callers take turns here.
     static std::mutex local_time;
     std::lock_guard<std::mutex> lock(local_time);
-    return local_hour(s_.wall_clock()).day;
+    return s_.clock.local_now().day;
 }
 
 bool StatsWriter::push(SessionRecord r) {

@@ -13,15 +13,16 @@
 #include <string>
 #include <thread>
 
+#include "core/base/clock.h"
 #include "core/stats/stats_report.h"
 
 namespace ww {
 
 struct StatsSettings {
-    std::string path;                    // <state.dir>/stats.sqlite (stats_path)
-    int keep_days = 0;                   // stats.keep_days (rows are opt-in)
-    std::function<double()> wall_clock;  // unix time; unset = the system clock
-    size_t capacity = 64;                // queued records at most; more are dropped
+    std::string path;      // <state.dir>/stats.sqlite (stats_path)
+    int keep_days = 0;     // stats.keep_days (rows are opt-in)
+    Clock clock;           // dates the figures (core/base/clock.h)
+    size_t capacity = 64;  // queued records at most; more are dropped
     // Tests: runs on the writer thread before each record is written (to stall the writer).
     std::function<void()> before_write;
 };

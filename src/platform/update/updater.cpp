@@ -3,12 +3,12 @@
 #include "platform/update/updater.h"
 
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 
+#include "core/base/clock.h"
 #include "core/base/log.h"
 #include "core/update/minisign.h"
 #include "platform/update/content_store.h"
@@ -46,10 +46,8 @@ using namespace updater_detail;
 namespace {
 
 int local_date() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    const std::string day = Clock{}.local_now().day;  // YYYY-MM-DD
+    return std::stoi(day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2));
 }
 
 void log_result(const CheckResult& r) {

@@ -41,7 +41,7 @@ bool GlWindow::open(const KioskConfig& cfg, bool visible, bool fullscreen, int w
     height = static_cast<float>(mode ? mode->height : h);
     px_per_mm = cfg.display.px_per_mm > 0 ? static_cast<float>(cfg.display.px_per_mm)
                                           : monitor_px_per_mm(monitor);
-    if (px_per_mm <= 0) px_per_mm = 3.8f;  // a 24" 1080p screen; set display.px_per_mm
+    if (px_per_mm <= 0) px_per_mm = kAssumedPxPerMm;
     viewing_cm = cfg.display.viewing_distance_cm;
     if (hooks.display_known) hooks.display_known(*this);
     window = glfwCreateWindow(static_cast<int>(width), static_cast<int>(height), "wegwijzer",

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/access/text_size.h"
 #include "core/config/config.h"
 #include "platform/window/gl_textures.h"
 #include "ui/fonts.h"
@@ -34,7 +35,7 @@ struct GlWindow {
     FontSet fonts;
     FontFiles files;  // set before build_fonts_for (make_kiosk)
     std::unique_ptr<GlTextures> textures;
-    float width = 0, height = 0, px_per_mm = 4;
+    float width = 0, height = 0, px_per_mm = kAssumedPxPerMm;
     double viewing_cm = 50;
     unsigned font_texture = 0;  // GL name; ours, not the OpenGL3 backend's (see gl_window.cpp)
 
