@@ -64,11 +64,19 @@ start_kiosk() {
   WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
   MARK=0
   wait_shown
+  # Taps go to screen corners: wait until the window manager has made the window fullscreen
+  # and home has settled on it.
+  for _ in $(seq 1 100); do
+    xdotool getwindowgeometry "$WIN" | tr -d '\n' | grep -q 'Position: 0,0 .*Geometry: 1280x800' && break
+    sleep 0.1
+  done
+  wait_place screen:home || fail "home not on the screen"
 }
 # gesture: 5 taps in the top-left corner within 3 s.
 gesture() { xdotool mousemove 15 15 click --repeat 5 --delay 120 1; }
 
-start_kiosk --set session.idle_timeout=3 --set session.warning_seconds=2
+# The warning lasts long enough to be drawn and photographed on a busy machine.
+start_kiosk --set session.idle_timeout=4 --set session.warning_seconds=8
 
 # 1. Lockdown: keys and a real close request (Alt+F4 through the window manager) are ignored.
 xdotool windowactivate --sync "$WIN" || true
@@ -87,11 +95,10 @@ kill -0 "$KIOSK" 2>/dev/null || fail "the kiosk did not survive Escape/F11/Alt+F
 # 2. Idle: warning, then reset to the attract loop; both screens have real content. Both lines
 #    are logged before their screen is drawn: each picture waits for a frame shown after it.
 mark
-wait_drawn "event=idle_warning" 10 || fail "no warning on the screen"
+wait_drawn "event=idle_warning" 15 || fail "no warning on the screen"
 shot warning
 not_blank "$OUT/warning.png"
-mark
-wait_drawn "event=attract" 10 || fail "no attract loop on the screen"
+wait_drawn "event=attract" 20 || fail "no attract loop on the screen"
 shot attract
 not_blank "$OUT/attract.png"
 cmp -s "$OUT/warning.png" "$OUT/attract.png" && fail "warning and attract screenshots are identical"
