@@ -171,6 +171,7 @@ int run_window(const KioskConfig& cfg, const RunOptions& opts) {
         glfwSwapBuffers(gui.window);
         if (first_frame) glfwSwapInterval(1);
         pacer.done(t, drawn, swapped, glfwGetTime());
+        if (const std::string items = app->take_items_line(); !items.empty()) log_line(items);
         if (const std::optional<double> input = app->take_shown_input(); input && opts.log_latency)
             log_event("tap_latency", {{"ms", format_ms(glfwGetTime() - *input)}});
         if (first_frame) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/access/focus.h"
@@ -155,6 +156,9 @@ class KioskApp {
     void set_px_per_mm(float v);
     // Log `event=items` with every tappable item once the screen has settled (test automation).
     void set_log_items(bool on) { log_items_ = on; }
+    // That line for the frame just drawn, once; the window logs it after the frame is shown, so
+    // a test that waits for it can tap and take a screenshot of that very frame.
+    std::string take_items_line() { return std::exchange(items_line_, {}); }
     // Checks staff PINs off the frame loop (platform/admin/pin_verifier.h; not owned, outlives the
     // app). Without one a PIN is checked in the frame (tests on a fake clock).
     void set_pin_verifier(PinVerifier* v) { admin_.state().set_verifier(v); }
@@ -262,6 +266,7 @@ class KioskApp {
     double attract_since_ = 0;
     bool exit_requested_ = false;
     bool log_items_ = false;
+    std::string items_line_;  // event=items ... of the settled frame, until the window logs it
     bool log_visits_ = false;
     bool swallow_ = false;    // the current press woke the kiosk: not a click
     std::string shown_key_;   // place drawn last frame (to restore its scroll)

@@ -290,8 +290,8 @@ bool KioskApp::frame(double now) {
             items += " " + id.substr(2) + "=" +
                      std::to_string(static_cast<int>((r.x0 + r.x1) / 2)) + "," +
                      std::to_string(static_cast<int>((r.y0 + r.y1) / 2));
-        log_line("event=items place=" + (content_ ? session_.current().key() : "out-of-order") +
-                 items);
+        items_line_ =
+            "event=items place=" + (content_ ? session_.current().key() : "out-of-order") + items;
     }
     if (settle_frames_ > 0) --settle_frames_;
     return pf.busy || settle_frames_ > 0;

@@ -1,5 +1,8 @@
 # Helpers for the real-window tests: start the kiosk, wait for log lines, tap items by id.
-# The kiosk runs with --log-items, so every settled screen logs `event=items place=P id=x,y ...`.
+# A test waits for what is on the screen, never for a line the kiosk logs before it draws (start,
+# navigate, idle_warning, attract ...) and never with a fixed sleep. Two lines come after a frame
+# is shown (the buffer swap): `event=first_frame`, and with --log-items, once a place has settled,
+# `event=items place=P id=x,y ...`. Without --log-items: a bounded poll of screenshots.
 
 # real_window_test [--wm] WxH SCRIPT KIOSK_BINARY: the start of a test in a real window. Run by
 # ctest, it runs SCRIPT again under an Xvfb of its own (tests/with-xvfb.sh; --wm: with openbox);
@@ -37,19 +40,75 @@ wait_count() {
   echo "timeout waiting for $2 x: $1"; tail -20 "$LOG"; return 1
 }
 
-# item_xy PLACE ID: "x y" of item ID on the last settled frame of PLACE.
-item_xy() {
-  grep "event=items place=$1 " "$LOG" | tail -1 | tr ' ' '\n' | grep "^$2=" | head -1 | cut -d= -f2 | tr ',' ' '
+# mark: from here on, wait_new, wait_place, wait_drawn and wait_shown look at new lines only.
+mark() { MARK=0; [ ! -e "$LOG" ] || MARK=$(wc -l <"$LOG"); }
+MARK=0
+
+# wait_shown [SECONDS]: the kiosk's first frame (after the mark) is on the screen.
+wait_shown() { wait_new "event=first_frame" "${1:-30}"; }
+
+# wait_new PATTERN [SECONDS]: a log line after the mark matches PATTERN (grep -E).
+wait_new() {
+  local limit=${2:-20}
+  for _ in $(seq 1 $((limit * 10))); do
+    tail -n +$((MARK + 1)) "$LOG" | grep -qE "$1" && return 0
+    kill -0 "$KIOSK" 2>/dev/null || { echo "kiosk exited while waiting for: $1"; tail -20 "$LOG"; return 1; }
+    sleep 0.1
+  done
+  echo "timeout waiting for a new: $1"; tail -20 "$LOG"; return 1
 }
 
-# tap PLACE ID: clicks the item in the kiosk window.
+# wait_place PLACE [SECONDS]: PLACE has settled after the mark, and that frame is on the screen
+# (needs --log-items). After an event that changes the screen, every place settles again.
+wait_place() { wait_new "event=items place=$1 " "${2:-20}"; }
+
+# wait_drawn PATTERN [SECONDS]: a line after the mark matches PATTERN, and a frame settled after
+# it is on the screen (needs --log-items): for events logged before their frame is drawn.
+wait_drawn() {
+  local limit=${2:-20}
+  wait_new "$1" "$limit" || return 1
+  for _ in $(seq 1 $((limit * 10))); do
+    tail -n +$((MARK + 1)) "$LOG" | awk -v p="$1" '$0 ~ p { seen = 1; next } seen && /event=items / { found = 1 } END { exit !found }' && return 0
+    sleep 0.1
+  done
+  echo "timeout waiting for a frame shown after: $1"; tail -20 "$LOG"; return 1
+}
+
+# item_xy PLACE ID: "x y" of item ID on the last settled frame, when that frame is PLACE's.
+item_xy() {
+  { grep "event=items " "$LOG" | tail -1 | grep "event=items place=$1 " | tr ' ' '\n' | grep "^$2=" || true; } |
+    head -1 | cut -d= -f2 | tr ',' ' '
+}
+
+# tap PLACE ID: clicks item ID once the screen shows PLACE, settled, with that item (the last
+# `event=items` line is PLACE's and has ID).
 tap() {
-  wait_log "event=items place=$1 " 20 || return 1
-  local xy
-  xy=$(item_xy "$1" "$2")
-  [ -n "$xy" ] || { echo "no item $2 on $1"; grep "event=items place=$1 " "$LOG" | tail -1; return 1; }
+  local xy=
+  for _ in $(seq 1 200); do
+    xy=$(item_xy "$1" "$2")
+    [ -n "$xy" ] && break
+    kill -0 "$KIOSK" 2>/dev/null || { echo "kiosk exited while waiting to tap $2 on $1"; return 1; }
+    sleep 0.1
+  done
+  [ -n "$xy" ] || { echo "no item $2 on $1 after 20 s; last: $(grep "event=items " "$LOG" | tail -1)"; return 1; }
   # shellcheck disable=SC2086
   xdotool mousemove --window "$WIN" $xy click 1
+}
+
+# shot NAME: a screenshot of the whole screen in $OUT/NAME.png.
+shot() { import -window root "$OUT/$1.png"; }
+
+# shot_until NAME SECONDS CHECK...: screenshots into $OUT/NAME.png until `CHECK... PNG` succeeds,
+# at most for SECONDS (for the screen without --log-items, or a scroll that logs nothing).
+shot_until() {
+  local name=$1 limit=$2
+  shift 2
+  for _ in $(seq 1 $((limit * 5))); do
+    shot "$name"
+    "$@" "$OUT/$name.png" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  "$@" "$OUT/$name.png"
 }
 
 # not_blank PNG: the picture has real content (not one flat colour).

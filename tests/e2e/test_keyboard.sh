@@ -13,14 +13,22 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- kiosk log:"; cat "$LOG"; exit 1; }
 
-"$BIN" --config kiosk-config/default.toml --set "state.dir=$OUT/state" --lang nl --log-visits 2>"$LOG" &
+"$BIN" --config kiosk-config/default.toml --set "state.dir=$OUT/state" --lang nl --log-visits \
+  --log-items 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
-wait_log "event=start screen=home" || fail "no start"
+wait_place screen:home 30 || fail "home not shown"
 xdotool windowactivate --sync "$WIN" || true
 
 # key KEY...: presses keys in the kiosk window.
-key() { xdotool key --delay 60 "$@"; sleep 0.1; }
+key() { xdotool key --delay 60 "$@"; }
+# enter PLACE: Return on the focused item leads to PLACE, and its frame is on the screen (a Tab
+# sent before that would walk the focus order of the place before).
+enter() {
+  mark
+  key Return
+  wait_place "$1" || fail "Return did not lead to $1"
+}
 # tab_to ID: Tab until the log says the item has the focus (at most 40 presses).
 tab_to() {
   local n
@@ -40,19 +48,21 @@ grep -q "event=focus " "$LOG" && fail "the first key moved the focus"
 
 # 2. Tab and Return through a guide path to its result.
 tab_to tile-guide
-key Return
+enter question:rol
 wait_log "event=navigate question=rol" 5 || fail "Return on tile-guide"
 tab_to answer-werknemer
-key Return
+enter question:uitkering
 wait_log "event=navigate question=uitkering" 5 || fail "answer-werknemer"
 tab_to answer-wajong
-key Return
+enter question:steun
 wait_log "event=navigate question=steun" 5 || fail "answer-wajong"
 tab_to answer-eigen
-key Return
+enter result:uwv-eigen
 wait_log "event=guide_result result=uwv-eigen" 5 || fail "no guide result by keyboard"
 # Backspace goes back; + and - change the volume (the profile's 80 first).
+mark
 key BackSpace
+wait_place question:steun || fail "Backspace did not go back"
 wait_count "event=navigate question=steun" 2 5 || fail "Backspace did not go back"
 key plus
 wait_log "event=volume level=90" 5 || fail "+ did not raise the volume"
@@ -62,7 +72,9 @@ wait_log "event=volume level=80" 5 || fail "keypad - did not lower the volume"
 n=$(grep -c "event=focus " "$LOG" || true)
 key KP_Down
 wait_count "event=focus " $((n + 1)) 5 || fail "keypad 2 moved no focus"
+mark
 key KP_Home
+wait_place screen:home || fail "keypad 7 did not go home"
 wait_count "event=navigate screen=home" 1 5 || fail "keypad 7 did not go home"
 
 # 3. Lockdown still holds: Escape, F11 and Alt+F4 do not leave the kiosk.

@@ -58,16 +58,25 @@ HASH=$(printf '%s\n' "$PIN" | "$BIN" --hash-pin) || fail "--hash-pin failed"
 start_kiosk() {
   RUNS=$((RUNS + 1))
   LOG=$OUT/kiosk-$RUNS.log
-  "$BIN" --config kiosk-config/default.toml --set "admin.pin_hash=$HASH" \
+  "$BIN" --config kiosk-config/default.toml --log-items --set "admin.pin_hash=$HASH" \
     --set "state.dir=$OUT/state" "$@" 2>"$LOG" &
   KIOSK=$!
   WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
-  wait_log "event=start "
+  MARK=0
+  wait_shown
+  # Taps go to screen corners: wait until the window manager has made the window fullscreen
+  # and home has settled on it.
+  for _ in $(seq 1 100); do
+    xdotool getwindowgeometry "$WIN" | tr -d '\n' | grep -q 'Position: 0,0 .*Geometry: 1280x800' && break
+    sleep 0.1
+  done
+  wait_place screen:home || fail "home not on the screen"
 }
 # gesture: 5 taps in the top-left corner within 3 s.
 gesture() { xdotool mousemove 15 15 click --repeat 5 --delay 120 1; }
 
-start_kiosk --set session.idle_timeout=3 --set session.warning_seconds=2
+# The warning lasts long enough to be drawn and photographed on a busy machine.
+start_kiosk --set session.idle_timeout=4 --set session.warning_seconds=8
 
 # 1. Lockdown: keys and a real close request (Alt+F4 through the window manager) are ignored.
 xdotool windowactivate --sync "$WIN" || true
@@ -83,26 +92,34 @@ wait_log "event=key_ignored key=digit" 5
 grep -qE "event=key_ignored key=(5[0-9]|3[2-9]|4[0-9])$" "$LOG" && fail "a digit key code is in the log"
 kill -0 "$KIOSK" 2>/dev/null || fail "the kiosk did not survive Escape/F11/Alt+F4"
 
-# 2. Idle: warning, then reset to the attract loop; both screens have real content.
-wait_log "event=idle_warning" 10
-sleep 0.4
-import -window root "$OUT/warning.png"
+# 2. Idle: warning, then reset to the attract loop; both screens have real content. Both lines
+#    are logged before their screen is drawn: each picture waits for a frame shown after it.
+mark
+wait_drawn "event=idle_warning" 15 || fail "no warning on the screen"
+shot warning
 not_blank "$OUT/warning.png"
-wait_log "event=attract" 10
-sleep 0.5
-import -window root "$OUT/attract.png"
+wait_drawn "event=attract" 20 || fail "no attract loop on the screen"
+shot attract
 not_blank "$OUT/attract.png"
 cmp -s "$OUT/warning.png" "$OUT/attract.png" && fail "warning and attract screenshots are identical"
 
 # 3. A tap wakes the kiosk.
+mark
 xdotool mousemove 640 400 click 1
-wait_log "event=session_start" 5
+wait_drawn "event=session_start" 5 || fail "the tap did not wake the kiosk"
+shot before-pad
 
 # 4. Hidden gesture: 5 taps in the top-left corner within 3 s open the PIN pad.
 gesture
 wait_log "event=admin_gesture" 5
 wait_log "event=admin_pad " 5
-import -window root "$OUT/pad.png"
+# The pad's line is logged while its frame is drawn: poll until the screen has changed.
+changed() {
+  local d
+  d=$(compare -metric AE -fuzz 2% "$OUT/before-pad.png" "$1" null: 2>&1 || true)
+  awk -v d="${d%% *}" 'BEGIN { exit !(d + 0 > 1000) }'
+}
+shot_until pad 10 changed || fail "the PIN pad is not on the screen"
 not_blank "$OUT/pad.png"
 
 # 5. A wrong PIN, typed on the keyboard (the open pad takes digits), is refused and logged.

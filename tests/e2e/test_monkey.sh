@@ -64,7 +64,7 @@ PIN_HASH=$(printf '13579024\n' | "$BIN" --hash-pin)
   2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1) || fail "no kiosk window"
-wait_log "event=first_frame" 20 || fail "no first frame"
+wait_shown 20 || fail "no first frame"
 
 rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$KIOSK/status"; }
 fds() { ls "/proc/$KIOSK/fd" | wc -l; }

@@ -9,11 +9,10 @@ trap 'kill "$KIOSK" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 "$BIN" --windowed --size 1920x1080 --lang nl --log-items --log-visits --log-latency 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
-wait_log "event=start screen=home"
-# The start line comes before the first frame is drawn: wait for that frame before the picture.
-wait_log "event=first_frame"
-
-import -window root "$OUT/home.png"
+# The start line comes before anything is drawn: the picture waits for home, settled and shown.
+wait_shown
+wait_place screen:home
+shot home
 not_blank "$OUT/home.png"
 
 tap screen:home tile-guide
@@ -24,19 +23,20 @@ tap question:uitkering answer-wajong
 wait_log "event=navigate question=steun"
 tap question:steun answer-eigen
 wait_log "event=guide_result result=uwv-eigen"
-wait_log "event=items place=result:uwv-eigen "
-# The QR codes sit beside the steps, lower on the page: scroll a slow drag (no flick) down.
+wait_place result:uwv-eigen
+# Two QR codes: the official page (as `--guide` names it) and this visitor's advice as text.
+advice=$("$BIN" --guide rol=werknemer,uitkering=wajong,steun=eigen --lang nl)
+want=$(printf '%s\n' "$advice" | grep -o 'https://[^ ]*' | tail -1)
+# They sit beside the steps, lower on the page: scroll a slow drag (no flick) down. The pauses
+# pace the finger (a flick is fast); what the screen then shows is polled for.
 xdotool mousemove --window "$WIN" 300 900 mousedown 1
 for y in 850 800 750 700 650 600 550 500; do xdotool mousemove --window "$WIN" 300 $y; sleep 0.03; done
 sleep 0.3
 xdotool mouseup 1
-sleep 0.5
-import -window root "$OUT/result.png"
+# shows_page PNG: the official page's QR code decodes from the picture.
+shows_page() { zbarimg --quiet --raw "$1" 2>/dev/null | grep -qxF "$want"; }
+shot_until result 15 shows_page || true
 not_blank "$OUT/result.png"
-
-# Two QR codes: the official page (as `--guide` names it) and this visitor's advice as text.
-advice=$("$BIN" --guide rol=werknemer,uitkering=wajong,steun=eigen --lang nl)
-want=$(printf '%s\n' "$advice" | grep -o 'https://[^ ]*' | tail -1)
 zbarimg --quiet --raw "$OUT/result.png" > "$OUT/qr.txt" 2>/dev/null || true
 fail_qr() { echo "$1"; echo "--- decoded:"; cat "$OUT/qr.txt"; cp "$OUT/result.png" /tmp/e2e-result.png; exit 1; }
 grep -qxF "$want" "$OUT/qr.txt" || fail_qr "no QR decodes to the official page $want"

@@ -103,7 +103,12 @@ XAUTH=$(ls "$OUT"/run/xauth.*)
 
 # The kiosk with no arguments: the default profile, fullscreen, covering the whole screen.
 grep -q "event=start screen=home" "$LOG" || fail "the kiosk did not start on home"
-XAUTHORITY=$XAUTH import -display "$DPY" -window root "$OUT/screen.png"
+# READY=1 follows the first frame shown; the picture is polled for until it has content (bounded).
+for _ in $(seq 1 50); do
+  XAUTHORITY=$XAUTH import -display "$DPY" -window root "$OUT/screen.png"
+  not_blank "$OUT/screen.png" >/dev/null && break
+  sleep 0.2
+done
 [ "$(identify -format '%wx%h' "$OUT/screen.png")" = "$SIZE" ] || fail "screen is not $SIZE"
 not_blank "$OUT/screen.png" || fail "nothing drawn"
 black=$(convert "$OUT/screen.png" -fill white +opaque black -fill black -opaque black -format '%[fx:1-mean]' info:)

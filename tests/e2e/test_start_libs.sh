@@ -13,15 +13,14 @@ if grep -E "$LAZY" <<<"$linked"; then echo "FAIL: linked at start (above)"; exit
 
 "$BIN" --log-items --log-visits 2>"$LOG" &
 KIOSK=$!
-wait_log "event=first_frame"
-wait_log "event=items place=screen:home "
+wait_shown
+wait_place screen:home
 if grep -E "$LAZY" "/proc/$KIOSK/maps"; then echo "FAIL: loaded at start (above)"; exit 1; fi
 echo "ok: none of $LAZY is linked or loaded at start ($(grep -c '\.so' "/proc/$KIOSK/maps") mappings of libraries)"
 
 # Read aloud: the first speech opens eSpeak NG (and, for the sound, libpcaudio).
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
 tap screen:home access
-wait_log "event=items place=screen:home .*speech-on="
 tap screen:home speech-on
 wait_log "event=speech state=on"
 for _ in $(seq 1 100); do grep -q libespeak-ng "/proc/$KIOSK/maps" && break; sleep 0.1; done

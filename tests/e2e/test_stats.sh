@@ -20,8 +20,10 @@ wait_log "event=navigate question=uitkering"
 # The visitor walks away: warning after 3 s, reset 2 s later.
 wait_log "event=session_reset reason=idle" 30
 # A second visitor, still there when the kiosk is stopped.
+mark
 xdotool mousemove --window "$WIN" 640 400 click 1
-wait_log "event=session_start"
+wait_new "event=session_start"
+wait_place screen:home
 tap screen:home tile-guide
 wait_log "event=navigate question=rol" || true
 kill -TERM "$KIOSK"

@@ -61,6 +61,7 @@ go_live() {
 publish() { stage "$@"; go_live; }
 
 start_kiosk() {  # start_kiosk UPDATE_URL
+  mark
   "$BIN" --windowed --size 1920x1080 --lang nl --log-items \
     --set "state.dir=\"$OUT/state\"" --set "update.url=\"$1\"" \
     --set "update.public_keys=[\"$PUBKEY\"]" --set update.interval_minutes=0.05 \
@@ -68,49 +69,30 @@ start_kiosk() {  # start_kiosk UPDATE_URL
     --set session.idle_timeout=3600 --set attract.enabled=false 2>>"$LOG" &
   KIOSK=$!
   WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
-  wait_log "event=first_frame" 20 || fail "no first frame"
+  wait_shown 20 || fail "no first frame"
 }
 
-# Log lines after the last `mark`; wait_new PATTERN [SECONDS] waits for one.
-mark() { MARK=$(wc -l <"$LOG"); }
-wait_new() {
-  local limit=${2:-20}
-  for _ in $(seq 1 $((limit * 10))); do
-    tail -n +$((MARK + 1)) "$LOG" | grep -qE "$1" && return 0
-    sleep 0.1
-  done
-  fail "timeout waiting for: $1"
-}
-tap_new() {  # tap_new PLACE ID: once PLACE has settled after the mark
-  wait_new "event=items place=$1 "
-  local xy
-  xy=$(item_xy "$1" "$2")
-  [ -n "$xy" ] || fail "no item $2 on $1"
-  # shellcheck disable=SC2086
-  xdotool mousemove --window "$WIN" $xy click 1
-}
 # screen_qr NAME: the QR codes on screen now, decoded into $OUT/NAME.txt.
 screen_qr() {
-  import -window root "$OUT/$1.png"
+  shot "$1"
   zbarimg --quiet --raw "$OUT/$1.png" >"$OUT/$1.txt" 2>/dev/null || true
 }
+# step_qr PNG: the take-away QR code (the first step, old or new sentence) decodes from it.
+step_qr() { zbarimg --quiet --raw "$1" 2>/dev/null | grep -q "Kies zelf een jobcoach."; }
 # result_qr NAME: from home to the result uwv-eigen, scrolled to its QR codes.
 result_qr() {
   mark
-  wait_log "event=items place=screen:home " 20 || fail "not on home"
-  local xy
-  xy=$(item_xy screen:home tile-guide)
-  # shellcheck disable=SC2086
-  xdotool mousemove --window "$WIN" $xy click 1
-  tap_new question:rol answer-werknemer
-  tap_new question:uitkering answer-wajong
-  tap_new question:steun answer-eigen
-  wait_new "event=items place=result:uwv-eigen "
+  tap screen:home tile-guide || fail "not on home"
+  tap question:rol answer-werknemer || fail "not on rol"
+  tap question:uitkering answer-wajong || fail "not on uitkering"
+  tap question:steun answer-eigen || fail "not on steun"
+  wait_place result:uwv-eigen || fail "no result"
+  # A slow drag (no flick): the pauses pace the finger; the picture is polled for.
   xdotool mousemove --window "$WIN" 300 900 mousedown 1
   for y in 850 800 750 700 650 600 550 500; do xdotool mousemove --window "$WIN" 300 $y; sleep 0.03; done
   sleep 0.3
   xdotool mouseup 1
-  sleep 0.5
+  shot_until "$1" 15 step_qr || true
   screen_qr "$1"
 }
 shows() { grep -qF "$2" "$OUT/$1.txt" || { cp "$OUT/$1.png" "/tmp/e2e-update-$1.png"; fail "$1: the screen lacks '$2' (picture: /tmp/e2e-update-$1.png; decoded: $(cat "$OUT/$1.txt"))"; }; }
@@ -192,11 +174,11 @@ assert h["sessions_today"] >= 0 and h["restarts_since_boot"] >= 0, h
 kill "$KIOSK"; wait "$KIOSK" 2>/dev/null || true; KIOSK=
 mark
 start_kiosk "http://127.0.0.1:9/bundle.tar.gz"
-wait_new "event=content_source layouts=$OUT/state/content/7/layouts version=7"
-wait_new "event=content_update status=rejected reason=download"
+wait_new "event=content_source layouts=$OUT/state/content/7/layouts version=7" || fail "not version 7"
+wait_new "event=content_update status=rejected reason=download" || fail "no rejected download"
 result_qr restarted
 shows restarted "$NEW"
-wait_new "event=heartbeat status=ok"
+wait_new "event=heartbeat status=ok" || fail "no heartbeat after the restart"
 tail -1 "$OUT/www/heartbeats.jsonl" | grep -q '"content_version":7,.*"restarts_since_boot":[1-9].*"last_update":"rejected reason=download"' ||
   fail "heartbeat after restart: $(tail -1 "$OUT/www/heartbeats.jsonl")"
 echo "e2e update: ok ($(grep -c "status=rejected" "$LOG") rejections, versions 2 and 7 applied, restart shows 7)"

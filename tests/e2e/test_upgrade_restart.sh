@@ -15,7 +15,7 @@ start() {
     --set session.idle_timeout=4 --set session.warning_seconds=2 2>"$LOG" &
   KIOSK=$!
   WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
-  wait_log "event=first_frame" 30 || fail "no first frame"
+  wait_shown || fail "no first frame"
 }
 # ended SECONDS: the kiosk ends by itself within SECONDS, with exit code 0; prints when (s).
 ended() {

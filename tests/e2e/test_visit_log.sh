@@ -30,7 +30,7 @@ same() {
 "$BIN" "${ARGS[@]}" --log-items 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
-wait_log "event=first_frame"
+wait_shown
 XY=()
 i=0
 for step in "${STEPS[@]}"; do
@@ -65,7 +65,7 @@ kill "$KIOSK"; wait "$KIOSK" 2>/dev/null || true
 "$BIN" "${ARGS[@]}" 2>"$LOG" &
 KIOSK=$!
 WIN=$(timeout 20 xdotool search --sync --name '^wegwijzer$' | head -1)
-wait_log "event=first_frame"
+wait_shown
 i=0
 for xy in "${XY[@]}"; do
   i=$((i + 1))
