@@ -92,9 +92,11 @@ test: test-deps
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
 # DIST=trixie: build-trixie/wegwijzer_<version>_<arch>.deb, built and tested in a trixie chroot.
+# Files dated at the last commit: the same source gives the same bytes, so make apt-repo can
+# publish a version again without a clash.
 ifeq ($(DIST),)
 package: build
-	cd $(BUILD) && cpack -G DEB
+	cd $(BUILD) && SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) cpack -G DEB
 else
 package:
 	$(call install_missing,mmdebstrap)
