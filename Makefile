@@ -73,6 +73,8 @@ test: test-deps
 	# The Debian package: lintian; as root also install, upgrade and purge (tests/package/).
 	cd $(BUILD) && cpack -G DEB
 	tests/package/test_package.sh $(BUILD)
+	# The package from a signed apt repository: apt checks the key, unattended-upgrades the origin.
+	tests/package/test_apt_repo.sh $(BUILD)
 	# The package on a booted Debian 12 machine: boot, tap, 5 minutes stable, kill -9, the
 	# watchdog, a visitor's keyboard. The rest of the checks: make vm-test.
 	tests/vm/run.sh $(BUILD) bookworm boot,tap,stable,restart,watchdog,lockdown
