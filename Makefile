@@ -19,11 +19,13 @@ TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-inp
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
 # The booted-machine test (tests/vm/): a Debian image made with mmdebstrap, booted under QEMU.
 VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-ocr
+# make apt-repo and its test: the repository, and the kiosk side that installs from it.
+APT_DEPS := reprepro gnupg unattended-upgrades
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
 BENCH_DEPS := chromium
 
-.PHONY: deps test-deps vm-test build run test test-fast bench fuzz soak check proof format clean package \
-        bundle test-dist
+.PHONY: deps test-deps vm-test build run test test-fast bench fuzz soak check proof format clean \
+        package bundle test-dist apt-repo
 
 # Another Debian release (README: Deploying): make package DIST=trixie builds, tests and packages
 # in a chroot of it, made with mmdebstrap from the same DEPS and TEST_DEPS and cached under
@@ -49,7 +51,7 @@ deps:
 	$(call install_missing,$(DEPS))
 
 test-deps: deps
-	$(call install_missing,$(TEST_DEPS) $(VM_DEPS))
+	$(call install_missing,$(TEST_DEPS) $(VM_DEPS) $(APT_DEPS))
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
@@ -71,6 +73,8 @@ test: test-deps
 	# The Debian package: lintian; as root also install, upgrade and purge (tests/package/).
 	cd $(BUILD) && cpack -G DEB
 	tests/package/test_package.sh $(BUILD)
+	# The package from a signed apt repository: apt checks the key, unattended-upgrades the origin.
+	tests/package/test_apt_repo.sh $(BUILD)
 	# The package on a booted Debian 12 machine: boot, tap, 5 minutes stable, kill -9, the
 	# watchdog, a visitor's keyboard. The rest of the checks: make vm-test.
 	tests/vm/run.sh $(BUILD) bookworm boot,tap,stable,restart,watchdog,lockdown
@@ -100,9 +104,11 @@ test-fast: build
 
 # The Debian package: build/wegwijzer_<version>_<arch>.deb (README: Deploying on a kiosk); with
 # DIST=trixie: build-trixie/wegwijzer_<version>_<arch>.deb, built and tested in a trixie chroot.
+# Files dated at the last commit: the same source gives the same bytes, so make apt-repo can
+# publish a version again without a clash.
 ifeq ($(DIST),)
 package: build
-	cd $(BUILD) && cpack -G DEB
+	cd $(BUILD) && SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) cpack -G DEB
 else
 package:
 	$(call install_missing,mmdebstrap)
@@ -130,6 +136,16 @@ bundle: build
 	$(call install_missing,minisign)
 	src/deploy/tools/make-bundle --key "$(KEY)" --version "$(VERSION)" --expires "$(EXPIRES)" \
 	  --out "$(OUT)" --wegwijzer $(BUILD)/wegwijzer $(if $(PASSWORD_FILE),--password-file "$(PASSWORD_FILE)")
+
+# The package in a signed apt repository folder for any web server (README: Updating the program
+# from an apt repository): make apt-repo APT_KEY=<key id | exported secret key file>
+# [APT_REPO=DIR] [DIST=trixie]. The default folder is per release: both builds have one version.
+APT_REPO ?= $(BUILD)$(if $(DIST),-$(DIST))/apt-repo
+apt-repo: package
+	$(call install_missing,$(APT_DEPS))
+	src/deploy/apt/make-apt-repo --repo "$(APT_REPO)" --key "$(APT_KEY)" \
+	  --codename $(or $(DIST),$$(. /etc/os-release && echo $$VERSION_CODENAME)) \
+	  $(BUILD)$(if $(DIST),-$(DIST))/wegwijzer_*.deb
 
 check: build
 	$(BUILD)/wegwijzer --check
