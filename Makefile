@@ -143,7 +143,7 @@ bundle: build
 APT_REPO ?= $(BUILD)$(if $(DIST),-$(DIST))/apt-repo
 apt-repo: package
 	$(call install_missing,$(APT_DEPS))
-	src/deploy/apt/make-apt-repo --repo "$(APT_REPO)" --key "$(APT_KEY)" \
+	src/deploy/tools/make-apt-repo --repo "$(APT_REPO)" --key "$(APT_KEY)" \
 	  --codename $(or $(DIST),$$(. /etc/os-release && echo $$VERSION_CODENAME)) \
 	  $(BUILD)$(if $(DIST),-$(DIST))/wegwijzer_*.deb
 

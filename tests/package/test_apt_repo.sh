@@ -18,6 +18,7 @@ V=$(dpkg-deb -f "$DEB" Version)
 NEXT=$V.1
 CODENAME=$(. /etc/os-release && echo "$VERSION_CODENAME")
 SHIPPED=src/deploy/apt
+TOOLS=src/deploy/tools
 fail() { echo "FAIL: $*"; exit 1; }
 
 # What of the machine's apt this test could touch by mistake, to compare at the end.
@@ -70,8 +71,8 @@ dpkg-deb -b "$T/repack" "$T/wegwijzer_${NEXT}_$ARCH.deb" >/dev/null
 mkdir "$T/www"
 repo=$T/www/wegwijzer
 # The site's key as an exported file, as make apt-repo APT_KEY=FILE passes it.
-(unset GNUPGHOME; $SHIPPED/make-apt-repo --repo "$repo" --key "$T/archive.key" --codename "$CODENAME" "$DEB")
-(unset GNUPGHOME; $SHIPPED/make-apt-repo --repo "$repo" --key "$T/archive.key" --codename "$CODENAME" "$DEB" "$T/wegwijzer_${NEXT}_$ARCH.deb")
+(unset GNUPGHOME; $TOOLS/make-apt-repo --repo "$repo" --key "$T/archive.key" --codename "$CODENAME" "$DEB")
+(unset GNUPGHOME; $TOOLS/make-apt-repo --repo "$repo" --key "$T/archive.key" --codename "$CODENAME" "$DEB" "$T/wegwijzer_${NEXT}_$ARCH.deb")
 for field in "Origin: wegwijzer" "Label: wegwijzer" "Suite: $CODENAME" "Codename: $CODENAME"; do
   grep -qx "$field" "$repo/dists/$CODENAME/InRelease" || fail "InRelease lacks '$field'"
 done
@@ -80,12 +81,12 @@ versions() { sed -n 's/^Version: //p' "$repo/dists/$1/main/binary-$ARCH/Packages
 [ "$(versions "$CODENAME-previous")" = "$V " ] || fail "$CODENAME-previous lists '$(versions "$CODENAME-previous")', want $V"
 gpg --batch --show-keys --with-colons "$repo/wegwijzer-archive-keyring.gpg" | grep -q "^fpr:.*:$key:" ||
   fail "wegwijzer-archive-keyring.gpg is not the signing key"
-$SHIPPED/make-apt-repo --repo "$repo" --key "$key" --codename "$CODENAME" "$DEB" 2>"$T/older.err" &&
+$TOOLS/make-apt-repo --repo "$repo" --key "$key" --codename "$CODENAME" "$DEB" 2>"$T/older.err" &&
   fail "make-apt-repo published $V over $NEXT"
 grep -q "older than $NEXT" "$T/older.err" || fail "no reason given for refusing $V: $(cat "$T/older.err")"
 # The same repository signed with a key the kiosk does not trust (a key id from GNUPGHOME).
 cp -r "$repo" "$T/www/forged"
-$SHIPPED/make-apt-repo --repo "$T/www/forged" --key "$other" --codename "$CODENAME" "$T/wegwijzer_${NEXT}_$ARCH.deb" >/dev/null
+$TOOLS/make-apt-repo --repo "$T/www/forged" --key "$other" --codename "$CODENAME" "$T/wegwijzer_${NEXT}_$ARCH.deb" >/dev/null
 
 # A repository that calls itself Debian's (Origin and Label Debian, this release's codename) with
 # a newer version of an installed package: what 50unattended-upgrades' own patterns match.
