@@ -17,6 +17,9 @@ DEPS := cmake make g++ pkg-config \
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
+# The fleet's Prometheus rules and metrics (tests/package/test_monitoring.sh): promtool. Apart from
+# TEST_DEPS, whose list keys the cached chroot of another release (DIST).
+MONITORING_DEPS := prometheus
 # The booted-machine test (tests/vm/): a Debian image made with mmdebstrap, booted under QEMU.
 VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-ocr
 # Only make bench needs this: the browser the kiosk is compared with (tests/bench.sh).
@@ -49,7 +52,7 @@ deps:
 	$(call install_missing,$(DEPS))
 
 test-deps: deps
-	$(call install_missing,$(TEST_DEPS) $(VM_DEPS))
+	$(call install_missing,$(TEST_DEPS) $(VM_DEPS) $(MONITORING_DEPS))
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
@@ -71,6 +74,7 @@ test: test-deps
 	# The Debian package: lintian; as root also install, upgrade and purge (tests/package/).
 	cd $(BUILD) && cpack -G DEB
 	tests/package/test_package.sh $(BUILD)
+	tests/package/test_monitoring.sh
 	# The package on a booted Debian 12 machine: boot, tap, 5 minutes stable, kill -9, the
 	# watchdog, a visitor's keyboard. The rest of the checks: make vm-test.
 	tests/vm/run.sh $(BUILD) bookworm boot,tap,stable,restart,watchdog,lockdown
