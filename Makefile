@@ -17,6 +17,9 @@ DEPS := cmake make g++ pkg-config \
 # package depends on, so installing it in the test pulls nothing new (tests/deploy/).
 TEST_DEPS := lintian xserver-xorg-core xserver-xorg-video-dummy xserver-xorg-input-libinput \
         xauth x11-xserver-utils xinput x11-utils libpam-systemd adduser ca-certificates minisign
+# The fleet's Prometheus rules and metrics (tests/package/test_monitoring.sh): promtool. Apart from
+# TEST_DEPS, whose list keys the cached chroot of another release (DIST).
+MONITORING_DEPS := prometheus
 # The booted-machine test (tests/vm/): a Debian image made with mmdebstrap, booted under QEMU.
 VM_DEPS := qemu-system-x86 mmdebstrap e2fsprogs python3 imagemagick tesseract-ocr
 # make apt-repo and its test: the repository, and the kiosk side that installs from it.
@@ -51,7 +54,7 @@ deps:
 	$(call install_missing,$(DEPS))
 
 test-deps: deps
-	$(call install_missing,$(TEST_DEPS) $(VM_DEPS) $(APT_DEPS))
+	$(call install_missing,$(TEST_DEPS) $(VM_DEPS) $(APT_DEPS) $(MONITORING_DEPS))
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
@@ -75,6 +78,8 @@ test: test-deps
 	tests/package/test_package.sh $(BUILD)
 	# The package from a signed apt repository: apt checks the key, unattended-upgrades the origin.
 	tests/package/test_apt_repo.sh $(BUILD)
+	# The fleet's alert rules and metrics contract: promtool check and test rules.
+	tests/package/test_monitoring.sh
 	# The package on a booted Debian 12 machine: boot, tap, 5 minutes stable, kill -9, the
 	# watchdog, a visitor's keyboard. The rest of the checks: make vm-test.
 	tests/vm/run.sh $(BUILD) bookworm boot,tap,stable,restart,watchdog,lockdown
