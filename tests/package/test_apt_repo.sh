@@ -84,6 +84,13 @@ gpg --batch --show-keys --with-colons "$repo/wegwijzer-archive-keyring.gpg" | gr
 $TOOLS/make-apt-repo --repo "$repo" --key "$key" --codename "$CODENAME" "$DEB" 2>"$T/older.err" &&
   fail "make-apt-repo published $V over $NEXT"
 grep -q "older than $NEXT" "$T/older.err" || fail "no reason given for refusing $V: $(cat "$T/older.err")"
+# An upload cut in half, into an empty repository (so no version rule can refuse it): refused
+# for what it is, and nothing published.
+head -c $(($(stat -c %s "$DEB") / 2)) "$DEB" >"$T/cut.deb"
+$TOOLS/make-apt-repo --repo "$T/cut-repo" --key "$key" --codename "$CODENAME" "$T/cut.deb" 2>"$T/cut.err" &&
+  fail "make-apt-repo published a .deb cut in half"
+grep -q "not a whole .deb" "$T/cut.err" || fail "no reason given for refusing a cut .deb: $(cat "$T/cut.err")"
+[ ! -e "$T/cut-repo/dists" ] || fail "a refused upload left a repository behind"
 # The same repository signed with a key the kiosk does not trust (a key id from GNUPGHOME).
 cp -r "$repo" "$T/www/forged"
 $TOOLS/make-apt-repo --repo "$T/www/forged" --key "$other" --codename "$CODENAME" "$T/wegwijzer_${NEXT}_$ARCH.deb" >/dev/null
